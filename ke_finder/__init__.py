@@ -1,0 +1,1 @@
+"""KE finder core: data in, model out. Knows nothing of MkDocs."""

@@ -1,0 +1,94 @@
+"""Field rules that JSON Schema cannot say well: phones, e-mail, links, dates, inert text."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+
+from .errors import DataError
+from .phones import InvalidPhone, normalise_phone
+from .yamlsource import YamlDocument
+
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|\{\{|\{%|javascript:|data:text/html", re.IGNORECASE)
+_SAFE_LINK = re.compile(r"^https?://[^\s<>\"']+$")
+URL_FIELDS = {"web", "website", "url", "services_source", "source"}
+
+
+def check_text_is_inert(doc: YamlDocument, value: Any = None, path: tuple = ()) -> list[DataError]:
+    """Free text must be plain text: markup is refused here and escaped on the page anyway."""
+    value = doc.data if path == () and value is None else value
+    errors: list[DataError] = []
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            errors += check_text_is_inert(doc, sub, path + (key,))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            errors += check_text_is_inert(doc, sub, path + (i,))
+    elif isinstance(value, str) and _MARKUP.search(value):
+        errors.append(doc.error(path, "the text contains HTML, script or template code",
+                                "write plain text only; remove <…>, {{ }}, {% %} and javascript:"))
+    return errors
+
+
+def check_link(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
+    if value is None or not isinstance(value, str):
+        return []
+    if not _SAFE_LINK.match(value):
+        return [doc.error(path, f"'{value}' is not a web address",
+                          "only links that start with https:// or http:// are allowed")]
+    return []
+
+
+def check_email(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
+    if not isinstance(value, str):
+        return []
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return [doc.error(path, f"'{value}' is not a valid e-mail address: {exc}",
+                          "write one shared mailbox of the unit, like post@kommune.no")]
+    return []
+
+
+def check_phone(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
+    if not isinstance(value, str):
+        return []
+    try:
+        normalise_phone(value)
+    except InvalidPhone:
+        return [doc.error(path, f"'{value}' is not a valid Norwegian phone number",
+                          "write 8 digits, like '69 22 55 00', or with +47 in front")]
+    return []
+
+
+def check_past_date(doc: YamlDocument, path: tuple, value: Any, today: date) -> list[DataError]:
+    if not isinstance(value, str):
+        return []
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return [doc.error(path, f"'{value}' is not a real date", "write the date as YYYY-MM-DD")]
+    if parsed > today:
+        return [doc.error(path, f"{value} is in the future", f"use the date the details were read, {today} or earlier")]
+    return []
+
+
+def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> list[DataError]:
+    """Rules for one KE block (a municipality's, a trust's, a cooperation's or a region's)."""
+    if not isinstance(block, dict):
+        return []
+    errors: list[DataError] = []
+    for i, phone in enumerate(block.get("phones") or []):
+        if isinstance(phone, dict):
+            errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
+    if block.get("email") is not None:
+        errors += check_email(doc, path + ("email",), block.get("email"))
+    errors += check_link(doc, path + ("web",), block.get("web"))
+    source = block.get("source")
+    if isinstance(source, dict):
+        errors += check_link(doc, path + ("source", "url"), source.get("url"))
+        for key in ("retrieved", "page_date"):
+            errors += check_past_date(doc, path + ("source", key), source.get(key), today)
+    return errors

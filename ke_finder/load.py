@@ -1,0 +1,319 @@
+"""Load data/ into one validated Directory, or fail with every error at once."""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from slugify import slugify
+
+from .checks import check_ke_block, check_link, check_text_is_inert
+from .errors import DataError, DataInvalid, display_path
+from .model import (Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
+                    OtherName, PostalCode, Provenance, Region, Service)
+from .phones import normalise_phone
+from .schemas import SchemaSet
+from .yamlsource import YamlDocument, load_yaml
+
+# Postal codes Bring assigns to places that are not municipalities.
+NOT_MUNICIPALITIES = {"2100": "Svalbard", "2211": "Jan Mayen"}
+
+
+class _Loader:
+    """Collects errors across every file; builds model objects only from files that passed."""
+
+    def __init__(self, data_dir: Path, today: date):
+        self.data_dir = data_dir
+        self.root = data_dir.parent
+        self.today = today
+        self.errors: list[DataError] = []
+        self.schemas = SchemaSet(data_dir / "schemas")
+
+    def read(self, path: Path, kind: str) -> YamlDocument | None:
+        """Parse and check one file; None when it has errors (they are recorded)."""
+        doc, errors = load_yaml(path, display_path(path, self.root))
+        if doc is not None:
+            if doc.data is None:
+                errors.append(DataError(doc.display, 1, 1, "", "the file is empty", "see the example in data/"))
+            else:
+                errors += self.schemas.check(doc, kind)
+                errors += check_text_is_inert(doc)
+                errors += self.field_checks(doc)
+        self.errors += errors
+        return doc if doc is not None and not errors else None
+
+    def field_checks(self, doc: YamlDocument) -> list[DataError]:
+        data, errors = doc.data, []
+        if not isinstance(data, dict):
+            return errors
+        for key in ("ke", "regional_ke"):
+            errors += check_ke_block(doc, (key,), data.get(key), self.today)
+        for key in ("website", "services_source"):
+            errors += check_link(doc, (key,), data.get(key))
+        for i, region in enumerate(data.get("regions") or []):
+            if isinstance(region, dict):
+                errors += check_ke_block(doc, ("regions", i, "regional_ke"), region.get("regional_ke"), self.today)
+        return errors
+
+    def error(self, doc: YamlDocument, path: tuple, message: str, hint: str = "", at_key: bool = False) -> None:
+        self.errors.append(doc.error(path, message, hint, at_key=at_key))
+
+
+def _provenance(raw: dict) -> Provenance:
+    page_date = raw.get("page_date")
+    return Provenance(url=raw["url"], retrieved=date.fromisoformat(raw["retrieved"]),
+                      confirmed_by_ke=raw["confirmed_by_ke"],
+                      page_date=date.fromisoformat(page_date) if page_date else None, note=raw.get("note"))
+
+
+def ke_unit(ke_id: str, raw: dict | None) -> KeUnit | None:
+    if raw is None:
+        return None
+    return KeUnit(
+        id=ke_id,
+        unit=raw.get("unit"),
+        phones=tuple(normalise_phone(p["number"], p.get("label")) for p in raw.get("phones") or []),
+        email=raw.get("email"),
+        web=raw.get("web"),
+        visiting_address=raw.get("visiting_address"),
+        postal_address=raw.get("postal_address"),
+        opening_hours=raw.get("opening_hours"),
+        her_id=raw.get("her_id"),
+        source=_provenance(raw["source"]),
+    )
+
+
+def load_counties(loader: _Loader) -> dict[str, County]:
+    doc = loader.read(loader.data_dir / "counties.yaml", "counties")
+    if doc is None:
+        return {}
+    counties: dict[str, County] = {}
+    for i, c in enumerate(doc.data["counties"]):
+        if c["number"] in counties:
+            loader.error(doc, ("counties", i, "number"), f"county {c['number']} is listed twice", "keep one")
+        counties[c["number"]] = County(c["number"], c["name"], c["official_name"], c["region"])
+    return counties
+
+
+def load_regions(loader: _Loader) -> tuple[dict[str, Region], Helpline | None]:
+    doc = loader.read(loader.data_dir / "regions.yaml", "regions")
+    if doc is None:
+        return {}, None
+    regions = {r["id"]: Region(r["id"], r["name"], r.get("website"), ke_unit(f"region-{r['id']}", r["regional_ke"]),
+                               tuple(r["sources"])) for r in doc.data["regions"]}
+    raw = doc.data["helpline"]
+    try:
+        helpline = Helpline(raw["name"], normalise_phone(raw["phone"]), raw["source"])
+    except ValueError:
+        loader.error(doc, ("helpline", "phone"), f"'{raw['phone']}' is not a valid Norwegian phone number")
+        helpline = None
+    return regions, helpline
+
+
+def load_services(loader: _Loader) -> dict[str, Service]:
+    doc = loader.read(loader.data_dir / "services.yaml", "services")
+    if doc is None:
+        return {}
+    services: dict[str, Service] = {}
+    for i, s in enumerate(doc.data["services"]):
+        if s["code"] in services:
+            loader.error(doc, ("services", i, "code"), f"service code '{s['code']}' is listed twice", "keep one")
+        services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in ("nb", "en")},
+                                      {lang: s[lang]["description"] for lang in ("nb", "en")})
+    return services
+
+
+def load_hospital_trusts(loader: _Loader) -> tuple[dict[str, HospitalTrust], dict[str, YamlDocument]]:
+    trusts: dict[str, HospitalTrust] = {}
+    docs: dict[str, YamlDocument] = {}
+    for path in sorted((loader.data_dir / "hospital-trusts").glob("*.yaml")):
+        doc = loader.read(path, "hospital-trust")
+        if doc is None:
+            continue
+        d = doc.data
+        if path.stem != d["id"]:
+            loader.error(doc, ("id",), f"the id '{d['id']}' does not match the file name '{path.name}'",
+                         f"rename the file to {d['id']}.yaml or fix the id")
+        if d["id"] in trusts:
+            loader.error(doc, ("id",), f"hospital trust '{d['id']}' is defined twice",
+                         f"it is also in {trusts[d['id']].source_file}")
+            continue
+        trusts[d["id"]] = HospitalTrust(d["id"], d["name"], d["region"], d["kind"], d.get("website"),
+                                        ke_unit(f"helseforetak-{d['id']}", d["ke"]), tuple(d["sources"]), doc.display)
+        docs[d["id"]] = doc
+    return trusts, docs
+
+
+def expected_municipality_file(number: str, name: str) -> str:
+    return f"{number}-{slugify(name)}.yaml"
+
+
+def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[str, YamlDocument]]:
+    municipalities: dict[str, Municipality] = {}
+    docs: dict[str, YamlDocument] = {}
+    for path in sorted((loader.data_dir / "municipalities").glob("*.yaml")):
+        doc = loader.read(path, "municipality")
+        if doc is None:
+            continue
+        d = doc.data
+        expected = expected_municipality_file(d["number"], d["name"])
+        if path.name != expected:
+            loader.error(doc, ("number",), f"number {d['number']} and name {d['name']} do not match the file name "
+                         f"'{path.name}'", f"the file should be called {expected}; check the number")
+        if d["number"] in municipalities:
+            loader.error(doc, ("number",), f"municipality {d['number']} is defined twice",
+                         f"it is also in {municipalities[d['number']].source_file}; delete one file")
+            continue
+        m = Municipality(
+            number=d["number"], name=d["name"], display_name=d.get("display_name") or d["name"],
+            official_name=d.get("official_name") or d["name"],
+            other_names=tuple(OtherName(n["name"], n["lang"]) for n in d.get("other_names") or []),
+            county_number=d["county"], language_form=d.get("language_form"),
+            sami_language_area=bool(d.get("sami_language_area")), admin_centre=d.get("admin_centre"),
+            website=d.get("website"), hospital_trust_id=d["hospital_trust"],
+            districts=tuple(District(x["number"], x["name"], x["hospital_trust"]) for x in d.get("districts") or []),
+            own_ke=ke_unit(f"kommune-{d['number']}", d["ke"]),
+            services=tuple(d["services"]) if d.get("services") is not None else None,
+            services_source=d.get("services_source"), source_file=doc.display,
+        )
+        municipalities[m.number] = m
+        docs[m.number] = doc
+    return municipalities, docs
+
+
+def load_cooperations(loader: _Loader) -> tuple[dict[str, Cooperation], dict[str, YamlDocument]]:
+    cooperations: dict[str, Cooperation] = {}
+    docs: dict[str, YamlDocument] = {}
+    for path in sorted((loader.data_dir / "cooperations").glob("*.yaml")):
+        doc = loader.read(path, "cooperation")
+        if doc is None:
+            continue
+        d = doc.data
+        if path.stem != d["id"]:
+            loader.error(doc, ("id",), f"the id '{d['id']}' does not match the file name '{path.name}'",
+                         f"rename the file to {d['id']}.yaml or fix the id")
+        if d["id"] in cooperations:
+            loader.error(doc, ("id",), f"cooperation '{d['id']}' is defined twice", "delete one file")
+            continue
+        cooperations[d["id"]] = Cooperation(d["id"], d["name"], d["host"], tuple(d["members"]),
+                                            ke_unit(f"samarbeid-{d['id']}", d["ke"]), doc.display)
+        docs[d["id"]] = doc
+    return cooperations, docs
+
+
+def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) -> dict[str, PostalCode]:
+    path = loader.data_dir / "postal-codes.csv"
+    display = display_path(path, loader.root)
+    codes: dict[str, PostalCode] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row_number, row in enumerate(csv.DictReader(handle), start=2):
+            code, number = row["postnummer"], row["kommunenummer"]
+            if not (len(code) == 4 and code.isdigit()):
+                loader.errors.append(DataError(display, row_number, 1, "postnummer",
+                                               f"'{code}' is not a 4-digit postal code", "keep leading zeros"))
+                continue
+            if number not in municipalities and number not in NOT_MUNICIPALITIES:
+                loader.errors.append(DataError(display, row_number, 3, "kommunenummer",
+                                               f"postal code {code} names unknown municipality '{number}'",
+                                               "use a 2024 municipality number"))
+                continue
+            codes[code] = PostalCode(code, row["poststed"], number, row["category"])
+    return codes
+
+
+def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, YamlDocument],
+                       t_docs: dict[str, YamlDocument], c_docs: dict[str, YamlDocument]) -> None:
+    """Every id that one file names must exist in another; shared KEs are attached here."""
+    trusts, regions = directory.hospital_trusts, directory.regions
+    for number, m in directory.municipalities.items():
+        doc = m_docs[number]
+        if m.county_number not in directory.counties:
+            loader.error(doc, ("county",), f"unknown county '{m.county_number}'",
+                         f"use one of: {', '.join(sorted(directory.counties))}")
+        elif not number.startswith(m.county_number):
+            loader.error(doc, ("county",), f"municipality {number} cannot be in county {m.county_number}",
+                         "the county is the first two digits of the municipality number")
+        if m.hospital_trust_id is None and not m.districts:
+            loader.error(doc, ("hospital_trust",), "no hospital trust is given",
+                         "name the trust whose catchment area the municipality is in")
+        if m.hospital_trust_id is not None and m.hospital_trust_id not in trusts:
+            loader.error(doc, ("hospital_trust",), f"unknown hospital trust '{m.hospital_trust_id}'",
+                         _one_of(trusts))
+        for i, district in enumerate(m.districts):
+            if district.hospital_trust_id not in trusts:
+                loader.error(doc, ("districts", i, "hospital_trust"),
+                             f"unknown hospital trust '{district.hospital_trust_id}'", _one_of(trusts))
+            if not district.number.startswith(number):
+                loader.error(doc, ("districts", i, "number"),
+                             f"district {district.number} does not belong to municipality {number}",
+                             "a district number starts with its municipality number")
+        for i, code in enumerate(m.services or ()):
+            if code not in directory.services:
+                loader.error(doc, ("services", i), f"unknown service code '{code}'", _one_of(directory.services))
+    for trust_id, trust in trusts.items():
+        if trust.region_id not in regions:
+            loader.error(t_docs[trust_id], ("region",), f"unknown region '{trust.region_id}'", _one_of(regions))
+    for county in directory.counties.values():
+        if county.region_id not in regions:
+            loader.errors.append(DataError("data/counties.yaml", 1, 1, "region",
+                                           f"county {county.number} names unknown region '{county.region_id}'",
+                                           _one_of(regions)))
+    resolve_cooperation(loader, directory, m_docs, c_docs)
+
+
+def resolve_cooperation(loader: _Loader, directory: Directory, m_docs: dict[str, YamlDocument],
+                        c_docs: dict[str, YamlDocument]) -> None:
+    """Attach each member municipality to the one cooperation whose KE serves it."""
+    for coop_id, coop in sorted(directory.cooperations.items()):
+        doc = c_docs[coop_id]
+        if coop.host not in coop.members:
+            loader.error(doc, ("host",), f"the host {coop.host} is not among the members", "add it to members")
+        for i, number in enumerate(coop.members):
+            m = directory.municipalities.get(number)
+            if m is None:
+                loader.error(doc, ("members", i), f"unknown municipality '{number}'",
+                             "use a 4-digit 2024 municipality number in quotes")
+                continue
+            if m.cooperation_id and m.cooperation_id != coop_id:
+                loader.error(doc, ("members", i), f"municipality {number} {m.name} is already a member of "
+                             f"cooperation '{m.cooperation_id}'", "a municipality can share only one KE; remove it "
+                             "from one of the cooperations")
+                continue
+            if m.own_ke is not None:
+                loader.error(m_docs[number], ("ke",), f"{m.name} has its own KE block but shares the KE of "
+                             f"cooperation '{coop_id}'", f"set 'ke: null' here; the shared KE is in {coop.source_file}")
+            m.cooperation_id = coop_id
+
+
+def _one_of(known: dict[str, Any]) -> str:
+    names = sorted(known)
+    shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    return f"use one of: {shown}"
+
+
+def load_directory(data_dir: Path, today: date | None = None) -> Directory:
+    """The whole directory, validated. Raises DataInvalid listing every error in every file."""
+    loader = _Loader(data_dir, today or date.today())
+    counties = load_counties(loader)
+    regions, helpline = load_regions(loader)
+    services = load_services(loader)
+    trusts, t_docs = load_hospital_trusts(loader)
+    municipalities, m_docs = load_municipalities(loader)
+    cooperations, c_docs = load_cooperations(loader)
+    postal_codes = load_postal_codes(loader, municipalities)
+    directory = Directory(municipalities, trusts, regions, counties, cooperations, services,
+                          helpline, postal_codes)  # type: ignore[arg-type]
+    resolve_references(loader, directory, m_docs, t_docs, c_docs)
+    if loader.errors:
+        raise DataInvalid(loader.errors)
+    return directory
+
+
+def validate_files(data_dir: Path, today: date | None = None) -> list[DataError]:
+    """All errors for the data directory (empty when valid), for the command-line checker."""
+    try:
+        load_directory(data_dir, today)
+    except DataInvalid as exc:
+        return exc.errors
+    return []

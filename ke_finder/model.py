@@ -1,0 +1,202 @@
+"""The one in-memory model of the directory that every page and export is made from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str        # +4769225500, for tel: links and exports
+    display: str     # 69 22 55 00, grouped the Norwegian way
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    url: str
+    retrieved: date
+    confirmed_by_ke: bool
+    page_date: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class KeUnit:
+    """A koordinerende enhet as far as we know it: every field may be unknown (None)."""
+
+    id: str  # "kommune-0301", "helseforetak-unn", "samarbeid-<id>", "region-<id>"
+    unit: str | None
+    phones: tuple[Phone, ...]
+    email: str | None
+    web: str | None
+    visiting_address: str | None
+    postal_address: str | None
+    opening_hours: str | None
+    her_id: str | None
+    source: Provenance
+
+    @property
+    def has_direct_contact(self) -> bool:
+        """A phone number or a mailbox: something you can reach without browsing further."""
+        return bool(self.phones or self.email)
+
+
+@dataclass(frozen=True)
+class District:
+    number: str
+    name: str
+    hospital_trust_id: str
+
+
+@dataclass(frozen=True)
+class OtherName:
+    name: str
+    lang: str
+
+
+@dataclass
+class Municipality:
+    number: str
+    name: str
+    display_name: str
+    official_name: str
+    other_names: tuple[OtherName, ...]
+    county_number: str
+    language_form: str | None
+    sami_language_area: bool
+    admin_centre: str | None
+    website: str | None
+    hospital_trust_id: str | None
+    districts: tuple[District, ...]
+    own_ke: KeUnit | None
+    services: tuple[str, ...] | None  # None = not known
+    services_source: str | None
+    source_file: str
+    cooperation_id: str | None = None  # filled by resolve_cooperation
+
+    @property
+    def slug(self) -> str:
+        return self.number
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """Every official name a person might type: Norwegian, Sami and Kven."""
+        names = [self.name, self.display_name, self.official_name] + [n.name for n in self.other_names]
+        return tuple(dict.fromkeys(n for n in names if n))
+
+
+@dataclass
+class HospitalTrust:
+    id: str
+    name: str
+    region_id: str
+    kind: str
+    website: str | None
+    ke: KeUnit | None
+    sources: tuple[str, ...]
+    source_file: str
+
+
+@dataclass
+class Region:
+    id: str
+    name: str
+    website: str | None
+    regional_ke: KeUnit | None
+    sources: tuple[str, ...]
+
+
+@dataclass
+class County:
+    number: str
+    name: str
+    official_name: str
+    region_id: str
+
+
+@dataclass
+class Cooperation:
+    id: str
+    name: str
+    host: str
+    members: tuple[str, ...]
+    ke: KeUnit
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Service:
+    code: str
+    names: dict[str, str]         # lang -> name
+    descriptions: dict[str, str]  # lang -> description
+
+
+@dataclass(frozen=True)
+class Helpline:
+    name: str
+    phone: Phone
+    source: str
+
+
+@dataclass
+class Directory:
+    """Everything the site shows, cross-referenced and validated."""
+
+    municipalities: dict[str, Municipality]
+    hospital_trusts: dict[str, HospitalTrust]
+    regions: dict[str, Region]
+    counties: dict[str, County]
+    cooperations: dict[str, Cooperation]
+    services: dict[str, Service]
+    helpline: Helpline
+    postal_codes: dict[str, "PostalCode"] = field(default_factory=dict)
+
+    def ke_for(self, municipality: Municipality) -> KeUnit | None:
+        """The KE that serves a municipality: its cooperation's shared KE, else its own."""
+        if municipality.cooperation_id:
+            return self.cooperations[municipality.cooperation_id].ke
+        return municipality.own_ke
+
+    def trusts_for(self, municipality: Municipality) -> list[HospitalTrust]:
+        """One trust for most; for Oslo the trusts of its districts, in district order."""
+        ids = [municipality.hospital_trust_id] if municipality.hospital_trust_id else []
+        ids += [d.hospital_trust_id for d in municipality.districts]
+        return [self.hospital_trusts[i] for i in dict.fromkeys(ids)]
+
+    def municipalities_in_county(self, county_number: str) -> list[Municipality]:
+        return sorted((m for m in self.municipalities.values() if m.county_number == county_number),
+                      key=lambda m: sort_key(m.display_name))
+
+    def municipalities_served_by(self, trust_id: str) -> list[Municipality]:
+        return sorted((m for m in self.municipalities.values() if trust_id in {t.id for t in self.trusts_for(m)}),
+                      key=lambda m: sort_key(m.display_name))
+
+    def districts_served_by(self, trust_id: str) -> list[tuple[Municipality, District]]:
+        return [(m, d) for m in self.municipalities.values() for d in m.districts if d.hospital_trust_id == trust_id]
+
+    def trusts_in_region(self, region_id: str) -> list[HospitalTrust]:
+        return sorted((t for t in self.hospital_trusts.values() if t.region_id == region_id),
+                      key=lambda t: sort_key(t.name))
+
+    def municipalities_offering(self, code: str) -> list[Municipality]:
+        return sorted((m for m in self.municipalities.values() if m.services and code in m.services),
+                      key=lambda m: sort_key(m.display_name))
+
+
+@dataclass(frozen=True)
+class PostalCode:
+    code: str
+    place: str
+    municipality_number: str
+    category: str
+
+
+_NORWEGIAN_ORDER = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzæøå")}
+
+
+def sort_key(text: str) -> tuple:
+    """Norwegian alphabetical order: æ, ø, å after z; Sami letters beside their base letter."""
+    from .names import fold_to_base  # local import: names depends on nothing here
+
+    return tuple((_NORWEGIAN_ORDER.get(ch, 100 + ord(ch)), ch) for ch in fold_to_base(text.lower()))

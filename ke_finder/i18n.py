@@ -121,6 +121,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "ke_status": {"nb": "KE-opplysninger", "en": "KE details"},
     "name": {"nb": "Navn", "en": "Name"},
     "home_title": {"nb": "Finn koordinerende enhet i kommunen din", "en": "Find the coordinating unit in your municipality"},
+    "about_municipality": {"nb": "Om kommunen", "en": "About the municipality"},
+    "turn_trust_website": {"nb": "Se sykehusets nettsted, eller ring sentralbordet og spør etter koordinerende enhet:",
+                           "en": "Look on the hospital's website, or call its switchboard and ask for the coordinating unit:"},
+    "turn_regional": {"nb": "Spør den regionale koordinerende enheten:", "en": "Ask the regional coordinating unit:"},
+    "regional_ke_unknown": {"nb": "Vi vet ennå ikke hvordan du kontakter den regionale koordinerende enheten her.",
+                            "en": "We do not know yet how to contact the regional coordinating unit here."},
+    "all_counties": {"nb": "Alle fylker", "en": "All counties"},
+    "known_in_count": {"nb": "kjent i {count} kommuner", "en": "known in {count} municipalities"},
+    "services_partial_all": {"nb": "Vi vet lite om tilbudene i kommunene ennå. At en kommune ikke står på listen, betyr ikke at den mangler tilbudet.",
+                             "en": "We know little about the municipalities' offers yet. A municipality missing from a list does not mean it lacks the offer."},
+    "home_lead": {"nb": "Alle kommuner og alle sykehus skal ha en koordinerende enhet. Den hjelper deg som trenger mange tjenester over lang tid. Finn kommunen din her.",
+                  "en": "Every municipality and every hospital must have a coordinating unit. It helps you if you need many services over a long time. Find your municipality here."},
+    "home_what_title": {"nb": "Hva gjør koordinerende enhet?", "en": "What does a coordinating unit do?"},
+    "home_what": {"nb": "Koordinerende enhet har ansvar for individuell plan og for å gi deg en koordinator.",
+                  "en": "The coordinating unit is responsible for individual plans and for giving you a coordinator."},
+    "home_link_what": {"nb": "Les mer om koordinerende enhet", "en": "Read more about coordinating units"},
+    "home_link_ip": {"nb": "Individuell plan: «Hva er viktig for deg?»", "en": "Individual plan: \"What matters to you?\""},
 }
 
 

@@ -29,6 +29,9 @@ class _Loader:
         self.today = today
         self.errors: list[DataError] = []
         self.schemas = SchemaSet(data_dir / "schemas")
+        # ids of files that failed their own checks: references to them are not reported
+        # again as "unknown", so one mistake gives one error, not a cascade.
+        self.failed: dict[str, set[str]] = {}
 
     def read(self, path: Path, kind: str) -> YamlDocument | None:
         """Parse and check one file; None when it has errors (they are recorded)."""
@@ -41,7 +44,15 @@ class _Loader:
                 errors += check_text_is_inert(doc)
                 errors += self.field_checks(doc)
         self.errors += errors
-        return doc if doc is not None and not errors else None
+        if errors:
+            stem = path.stem.split("-")[0] if kind == "municipality" else path.stem
+            self.failed.setdefault(kind, set()).add(stem)
+            return None
+        return doc
+
+    def known(self, kind: str, loaded: dict[str, Any]) -> set[str]:
+        """Ids that exist, whether or not their file passed validation."""
+        return set(loaded) | self.failed.get(kind, set())
 
     def field_checks(self, doc: YamlDocument) -> list[DataError]:
         data, errors = doc.data, []
@@ -213,7 +224,7 @@ def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) 
                 loader.errors.append(DataError(display, row_number, 1, "postnummer",
                                                f"'{code}' is not a 4-digit postal code", "keep leading zeros"))
                 continue
-            if number not in municipalities and number not in NOT_MUNICIPALITIES:
+            if number not in loader.known("municipality", municipalities) and number not in NOT_MUNICIPALITIES:
                 loader.errors.append(DataError(display, row_number, 3, "kommunenummer",
                                                f"postal code {code} names unknown municipality '{number}'",
                                                "use a 2024 municipality number"))
@@ -226,6 +237,7 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
                        t_docs: dict[str, YamlDocument], c_docs: dict[str, YamlDocument]) -> None:
     """Every id that one file names must exist in another; shared KEs are attached here."""
     trusts, regions = directory.hospital_trusts, directory.regions
+    known_trusts = loader.known("hospital-trust", trusts)
     for number, m in directory.municipalities.items():
         doc = m_docs[number]
         if m.county_number not in directory.counties:
@@ -237,11 +249,11 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
         if m.hospital_trust_id is None and not m.districts:
             loader.error(doc, ("hospital_trust",), "no hospital trust is given",
                          "name the trust whose catchment area the municipality is in")
-        if m.hospital_trust_id is not None and m.hospital_trust_id not in trusts:
+        if m.hospital_trust_id is not None and m.hospital_trust_id not in known_trusts:
             loader.error(doc, ("hospital_trust",), f"unknown hospital trust '{m.hospital_trust_id}'",
                          _one_of(trusts))
         for i, district in enumerate(m.districts):
-            if district.hospital_trust_id not in trusts:
+            if district.hospital_trust_id not in known_trusts:
                 loader.error(doc, ("districts", i, "hospital_trust"),
                              f"unknown hospital trust '{district.hospital_trust_id}'", _one_of(trusts))
             if not district.number.startswith(number):
@@ -271,6 +283,8 @@ def resolve_cooperation(loader: _Loader, directory: Directory, m_docs: dict[str,
             loader.error(doc, ("host",), f"the host {coop.host} is not among the members", "add it to members")
         for i, number in enumerate(coop.members):
             m = directory.municipalities.get(number)
+            if m is None and number in loader.failed.get("municipality", set()):
+                continue
             if m is None:
                 loader.error(doc, ("members", i), f"unknown municipality '{number}'",
                              "use a 4-digit 2024 municipality number in quotes")

@@ -1,0 +1,45 @@
+# The project's commands. A fresh machine needs only Python 3.11 and make:
+#   make serve   set up, build and serve the site on http://127.0.0.1:8000
+#   make test    set up and run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
+
+.PHONY: serve site test validate bench browser-deps clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+venv: $(STAMP)
+
+# Headless Chromium and axe-core for the browser tests (Debian packages and npm; no browser download).
+browser-deps:
+	bash scripts/install_browser_deps.sh
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a fresh folder and swap it in only when the whole build succeeded:
+# a failed build leaves the previous site/ exactly as it was.
+site: $(STAMP)
+	rm -rf .build/site-new
+	$(PY) -m mkdocs build --quiet --site-dir .build/site-new
+	rm -rf .build/site-old; if [ -d site ]; then mv site .build/site-old; fi
+	mv .build/site-new site
+	rm -rf .build/site-old
+
+validate: $(STAMP)
+	$(PY) scripts/validate.py
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest -q
+
+bench: $(STAMP) browser-deps
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site .build $(VENV)

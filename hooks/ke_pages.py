@@ -1,0 +1,72 @@
+"""MkDocs adapter: data/ -> validated model -> generated pages and exports.
+
+Thin on purpose: all logic lives in ke_finder (plain Python, no MkDocs), so a move to
+another site generator only rewrites this file. mkdocs-static-i18n runs every hook once
+per language; the model is reloaded only when a data file changed.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from ke_finder.errors import DataInvalid
+from ke_finder.exports import write_exports
+from ke_finder.load import load_directory
+from ke_finder.model import Directory
+from ke_finder.site_writer import render_site_pages, write_pages
+
+log = logging.getLogger("mkdocs.hooks.ke_pages")
+ROOT = Path(__file__).resolve().parent.parent
+_cache: dict[str, object] = {}
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Names, sizes and mtimes of every data file: cheap, and changes whenever an editor saves."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in data_dir.rglob("*") if p.is_file()))
+
+
+def _directory(config: MkDocsConfig) -> Directory:
+    data_dir = _data_dir(config)
+    key = _fingerprint(data_dir)
+    if _cache.get("key") != key:
+        try:
+            _cache["directory"] = load_directory(data_dir)
+        except DataInvalid as exc:
+            _cache.clear()
+            for line in exc.report().splitlines():
+                log.error(line)
+            raise Abort(f"Aborted: {len(exc.errors)} data error(s). The previous site was left as it was.")
+        _cache["key"] = key
+        _cache.pop("pages", None)
+    return _cache["directory"]  # type: ignore[return-value]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate before MkDocs cleans site_dir, so bad data never replaces a good site."""
+    _directory(config)
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    directory = _directory(config)
+    if "pages" not in _cache:
+        _cache["pages"] = render_site_pages(directory)
+    written, removed = write_pages(Path(config.docs_dir), _cache["pages"])  # type: ignore[arg-type]
+    if written or removed:
+        log.info(f"ke_pages: wrote {written} and removed {removed} generated page(s)")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Exports go to the site root once; the nested English build writes under /en/ and is skipped."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    write_exports(_directory(config), Path(config.site_dir), _data_dir(config))

@@ -1,0 +1,192 @@
+"""Page specs: which pages exist, at which path, with which template and data.
+
+Plain data, unit-testable without MkDocs (the GOV.UK docs 'proxy pages' shape):
+entities -> page specs -> render.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import LANGUAGES, t
+from .model import Directory, KeUnit, Municipality, sort_key
+
+# URL folders of generated pages; the same in both languages (English under /en/).
+MUNICIPALITY_DIR = "kommune"
+TRUST_DIR = "helseforetak"
+COUNTY_DIR = "fylke"
+COOPERATION_DIR = "samarbeid"
+SERVICE_DIR = "tjeneste"
+GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str          # source path without extension: "kommune/0301", "fylke/index", "index"
+    lang: str
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL with directory URLs: 'kommune/0301/', 'fylke/', ''."""
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    if path == "index":
+        return ""
+    if path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from one page to another that works both at / and under /en/."""
+    start = page_url(from_path) or "."
+    target = page_url(to_path)
+    rel = posixpath.relpath(target or ".", start)
+    return "./" if rel == "." else rel + ("/" if target and not rel.endswith("/") else "")
+
+
+def municipality_path(number: str) -> str:
+    return f"{MUNICIPALITY_DIR}/{number}"
+
+
+def trust_path(trust_id: str) -> str:
+    return f"{TRUST_DIR}/{trust_id}"
+
+
+def county_path(number: str) -> str:
+    return f"{COUNTY_DIR}/{number}"
+
+
+def cooperation_path(coop_id: str) -> str:
+    return f"{COOPERATION_DIR}/{coop_id}"
+
+
+def service_path(code: str) -> str:
+    return f"{SERVICE_DIR}/{code}"
+
+
+def coverage_status(directory: Directory, m: Municipality) -> str:
+    """confirmed | unconfirmed | unknown: how much we know of the KE that serves m."""
+    ke = directory.ke_for(m)
+    if ke is None:
+        return "unknown"
+    return "confirmed" if ke.source.confirmed_by_ke else "unconfirmed"
+
+
+def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
+    pages = []
+    for m in directory.municipalities.values():
+        ke = directory.ke_for(m)
+        coop = directory.cooperations.get(m.cooperation_id) if m.cooperation_id else None
+        pages.append(PageSpec(
+            path=municipality_path(m.number), lang=lang, template="municipality.md.j2",
+            title=t("municipality_title", lang, name=m.display_name),
+            description=t("municipality_lead", lang, name=m.display_name),
+            context={"m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
+                     "trusts": directory.trusts_for(m), "status": coverage_status(directory, m)},
+        ))
+    return pages
+
+
+def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
+    pages = []
+    for trust in directory.hospital_trusts.values():
+        region = directory.regions[trust.region_id]
+        pages.append(PageSpec(
+            path=trust_path(trust.id), lang=lang, template="hospital_trust.md.j2",
+            title=t("trust_title", lang, name=trust.name),
+            description=t("trust_lead", lang, name=trust.name),
+            context={"trust": trust, "ke": trust.ke, "region": region,
+                     "municipalities": directory.municipalities_served_by(trust.id),
+                     "districts": directory.districts_served_by(trust.id)},
+        ))
+    regions = sorted(directory.regions.values(), key=lambda r: sort_key(r.name))
+    pages.append(PageSpec(
+        path=f"{TRUST_DIR}/index", lang=lang, template="hospital_trusts.md.j2",
+        title=t("trusts_title", lang), description=t("trusts_lead", lang),
+        context={"regions": [(r, directory.trusts_in_region(r.id)) for r in regions]},
+    ))
+    return pages
+
+
+def _county_pages(directory: Directory, lang: str) -> list[PageSpec]:
+    counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    pages = [PageSpec(
+        path=county_path(c.number), lang=lang, template="county.md.j2",
+        title=t("county_title", lang, name=c.name), description=t("county_lead", lang),
+        context={"county": c, "municipalities": [(m, coverage_status(directory, m))
+                                                 for m in directory.municipalities_in_county(c.number)]},
+    ) for c in counties]
+    pages.append(PageSpec(
+        path=f"{COUNTY_DIR}/index", lang=lang, template="counties.md.j2",
+        title=t("counties_title", lang), description=t("counties_lead", lang),
+        context={"counties": [(c, directory.municipalities_in_county(c.number)) for c in counties]},
+    ))
+    return pages
+
+
+def _cooperation_pages(directory: Directory, lang: str) -> list[PageSpec]:
+    coops = sorted(directory.cooperations.values(), key=lambda c: sort_key(c.name))
+    pages = [PageSpec(
+        path=cooperation_path(c.id), lang=lang, template="cooperation.md.j2",
+        title=t("coop_title", lang, name=c.name), description=t("coop_lead", lang),
+        context={"coop": c, "ke": c.ke, "host": directory.municipalities[c.host],
+                 "members": sorted((directory.municipalities[n] for n in c.members),
+                                   key=lambda m: sort_key(m.display_name))},
+    ) for c in coops]
+    pages.append(PageSpec(
+        path=f"{COOPERATION_DIR}/index", lang=lang, template="cooperations.md.j2",
+        title=t("coops_title", lang), description=t("coops_lead", lang), context={"coops": coops},
+    ))
+    return pages
+
+
+def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
+    services = sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))
+    total = len(directory.municipalities)
+    pages = []
+    for s in services:
+        offering = directory.municipalities_offering(s.code)
+        pages.append(PageSpec(
+            path=service_path(s.code), lang=lang, template="service.md.j2",
+            title=t("service_title", lang, name=s.names[lang]), description=s.descriptions[lang],
+            context={"service": s, "offering": [(m, directory.ke_for(m)) for m in offering],
+                     "unknown_count": total - len(offering)},
+        ))
+    pages.append(PageSpec(
+        path=f"{SERVICE_DIR}/index", lang=lang, template="services.md.j2",
+        title=t("services_title", lang), description=t("services_lead", lang),
+        context={"services": [(s, len(directory.municipalities_offering(s.code))) for s in services]},
+    ))
+    return pages
+
+
+def _home_page(directory: Directory, lang: str) -> PageSpec:
+    counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    return PageSpec(path="index", lang=lang, template="home.md.j2", title=t("home_title", lang),
+                    description=t("home_title", lang), context={"counties": counties})
+
+
+def all_pages(directory: Directory) -> list[PageSpec]:
+    """Every generated page in every language, in a stable order."""
+    pages: list[PageSpec] = []
+    for lang in LANGUAGES:
+        pages.append(_home_page(directory, lang))
+        pages += _county_pages(directory, lang)
+        pages += _municipality_pages(directory, lang)
+        pages += _trust_pages(directory, lang)
+        pages += _cooperation_pages(directory, lang)
+        pages += _service_pages(directory, lang)
+    return pages
+
+
+def ke_phone_summary(ke: KeUnit | None) -> str | None:
+    """The first phone of a KE, for lists and search results."""
+    return ke.phones[0].display if ke and ke.phones else None

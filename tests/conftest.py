@@ -1,0 +1,36 @@
+"""Shared fixtures: a small valid data set copied to a temp dir, with the real schemas."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture data set, at <tmp>/data, using the project's real schemas."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    shutil.copytree(ROOT / "data" / "schemas", target / "schemas")
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence, so a fixture edit that misses fails loudly."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line number of the first line containing needle."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

@@ -7,10 +7,14 @@ per language; the model is reloaded only when a data file changed.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+
+# MkDocs loads hooks by file path; make the project's core importable from any working directory.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ke_finder.errors import DataInvalid
 from ke_finder.exports import write_exports
@@ -19,7 +23,6 @@ from ke_finder.model import Directory
 from ke_finder.site_writer import render_site_pages, write_pages
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
-ROOT = Path(__file__).resolve().parent.parent
 _cache: dict[str, object] = {}
 
 

@@ -34,3 +34,11 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built into a temp dir once per session, both languages."""
+    from sitebuild import build_site
+
+    return build_site(tmp_path_factory.mktemp("build"))

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what the browser tests need, on a fresh Debian machine (CI runs as root):
+# Debian's Chromium (Playwright drives it through executable_path; no browser download)
+# and axe-core from npm (pinned in package-lock.json). Idempotent and quiet when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests…"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is missing: install Node.js (Debian package nodejs + npm)" >&2
+    exit 1
+  fi
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,39 @@
+"""Build the real site once per test session, into a temp dir, the way `make site` does."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "ke_finder")
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of everything a build reads, so tests can break data safely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def build_site(workdir: Path) -> Path:
+    """Build the real data into workdir/site and return that folder (fails loudly)."""
+    project = copy_project(workdir / "project")
+    site = workdir / "site"
+    result = mkdocs_build(project, site)
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return site

@@ -1,0 +1,152 @@
+"""Build the real data into a temp dir and assert on the HTML of both languages."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import html5lib
+
+from conftest import ROOT, edit
+from sitebuild import copy_project, mkdocs_build
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_municipality_has_a_page_in_both_languages(built_site: Path) -> None:
+    for lang_prefix in ("", "en/"):
+        pages = sorted(p.name for p in (built_site / lang_prefix / "kommune").iterdir() if p.is_dir())
+        assert len(pages) == 357, lang_prefix
+        assert "0301" in pages and "5636" in pages
+
+
+def test_html_lang_and_hreflang_alternates(built_site: Path) -> None:
+    nb, en = read(built_site, "kommune/0301"), read(built_site, "en/kommune/0301")
+    assert '<html lang="nb"' in nb and '<html lang="en"' in en
+    assert '<link rel="alternate" href="../../en/kommune/0301/" hreflang="en">' in nb
+    assert '<link rel="alternate" href="../../../kommune/0301/" hreflang="nb">' in en
+
+
+def test_language_switcher_goes_to_the_same_page(built_site: Path) -> None:
+    nb = read(built_site, "kommune/3911")
+    switcher = re.search(r'<div class="md-select".*?</div>', nb, re.S).group(0)
+    assert 'href="../../en/kommune/3911/"' in switcher
+    assert 'hreflang="en"' in switcher
+
+
+def test_known_ke_shows_contacts_as_links_and_provenance(built_site: Path) -> None:
+    nb, en = read(built_site, "kommune/3911"), read(built_site, "en/kommune/3911")
+    for html in (nb, en):
+        assert '<a href="tel:+4795193480">95 19 34 80</a>' in html
+        assert "https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/" in html
+    assert "Ikke bekreftet av koordinerende enhet" in nb
+    assert "Not confirmed by the coordinating unit" in en
+    assert "hentet 23. november 2026" in nb and "retrieved 23 November 2026" in en
+
+
+def test_unknown_ke_page_says_so_and_tells_where_to_turn(built_site: Path) -> None:
+    nb, en = read(built_site, "kommune/5610"), read(built_site, "en/kommune/5610")  # Karasjok: no KE details
+    assert "Vi vet ennå ikke hvordan du kontakter koordinerende enhet i Karasjok." in nb
+    assert "We do not know yet how to contact the coordinating unit in Karasjok." in en
+    for html in (nb, en):
+        assert '<a href="tel:+4780030061">800 30 061</a>' in html  # ReHabiliteringstelefonen
+        assert 'href="https://www.karasjok.kommune.no"' in html
+        assert 'href="../../helseforetak/finnmarkssykehuset/"' in html
+        assert 'href="../../guides/ke-staff/"' in html
+    assert '<span lang="sme">Kárášjohka</span> (nordsamisk)' in nb
+    assert '<span lang="sme">Kárášjohka</span> (Northern Sami)' in en
+
+
+def test_personal_contacts_are_never_published(built_site: Path) -> None:
+    # Balsfjord and Rakkestad's sources show an employee's own number: left out.
+    assert "400 31 899" not in read(built_site, "kommune/5532")
+    assert "+4740031899" not in read(built_site, "kommune/5532")
+    assert "+4769225500" not in read(built_site, "kommune/3120")
+
+
+def test_oslo_page_lets_the_district_decide_the_hospital(built_site: Path) -> None:
+    nb = read(built_site, "kommune/0301")
+    assert "I Oslo avgjør bydelen hvilket sykehus du hører til" in nb
+    row = re.search(r"<tr><td>Grorud</td><td><a href=\"([^\"]+)\">([^<]+)</a>", nb)
+    assert row.groups() == ("../../helseforetak/ahus/", "Akershus universitetssykehus HF")
+
+
+def test_hospital_trust_page_lists_municipalities_and_region(built_site: Path) -> None:
+    nb, en = read(built_site, "helseforetak/unn"), read(built_site, "en/helseforetak/unn")
+    assert '<a href="mailto:UNN-koordinerende.enhet@unn.no">UNN-koordinerende.enhet@unn.no</a>' in nb
+    assert "Helse Nord RHF" in nb
+    assert 'href="../../kommune/5501/">Tromsø</a>' in nb
+    assert "Municipalities the hospital serves" in en
+
+
+def test_county_page_links_all_its_municipalities(built_site: Path) -> None:
+    nb = read(built_site, "fylke/56")
+    links = re.findall(r'href="\.\./\.\./kommune/(\d{4})/"', nb)
+    assert len(set(links)) == 18 and all(n.startswith("56") for n in links)
+
+
+def test_generated_pages_are_not_listed_in_the_navigation(built_site: Path) -> None:
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', read(built_site, "kommune/0301"), re.S).group(0)
+    assert "kommune/" not in nav
+    sizes = [len(read(built_site, f"kommune/{n}")) for n in ("0301", "3911", "5610")]
+    assert max(sizes) < 40_000, sizes
+
+
+def test_pages_parse_as_html5_with_one_h1(built_site: Path) -> None:
+    parser = html5lib.HTMLParser(strict=False)
+    for path in ("", "en", "kommune/0301", "en/kommune/5610", "helseforetak/ous", "fylke/03", "fylke", "tjeneste/barnekoordinator"):
+        html = read(built_site, path)
+        parser.parse(html)
+        assert not [e for e in parser.errors if e[1] not in ("unknown-doctype",)], (path, parser.errors[:3])
+        assert html.count("<h1") == 1, path
+
+
+def test_municipalities_api(built_site: Path) -> None:
+    data = json.loads((built_site / "api/v1/municipalities.json").read_text(encoding="utf-8"))
+    assert data["count"] == 357
+    oslo = next(m for m in data["municipalities"] if m["number"] == "0301")
+    assert oslo["url"] == {"nb": "/kommune/0301/", "en": "/en/kommune/0301/"}
+    assert oslo["hospital_trust_ids"] == ["lovisenberg", "ous", "diakonhjemmet", "ahus"]
+    assert oslo["ke_id"] == "kommune-0301"
+    karasjok = next(m for m in data["municipalities"] if m["number"] == "5610")
+    assert karasjok["ke_id"] is None and karasjok["hospital_trust_ids"] == ["finnmarkssykehuset"]
+
+
+def test_schemas_are_published(built_site: Path) -> None:
+    schema = json.loads((built_site / "schemas/municipality.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["number"]["pattern"] == "^[0-9]{4}$"
+
+
+def test_no_third_party_resources_in_pages(built_site: Path) -> None:
+    for path in ("", "en", "kommune/0301", "helseforetak/unn"):
+        html = read(built_site, path)
+        loaded = re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', html)
+        assert not loaded, path
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def _tree_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def test_bad_data_fails_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = _tree_digest(site)
+    edit(project / "data/municipalities/3911-faerder.yaml", "number: '3911'", "number: 3911")
+    edit(project / "data/municipalities/0301-oslo.yaml", "  email: null", "  emial: null")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "data/municipalities/3911-faerder.yaml:2:9: number: '3911' was read by YAML as a number (3911)" in output
+    assert "data/municipalities/0301-oslo.yaml" in output and "unknown field 'emial'" in output
+    assert "2 data error(s)" in output
+    assert _tree_digest(site) == before

@@ -15,6 +15,15 @@ LANGUAGE_NAMES = {
     "fkv": {"nb": "kvensk", "en": "Kven"},
 }
 
+# BCP 47 wants the shortest ISO 639 code: Northern Sami is "se" (ISO 639-1), the others have none.
+_BCP47 = {"sme": "se"}
+
+
+def bcp47(code: str) -> str:
+    """The value for an HTML lang attribute (axe-core's valid-lang rule checks this)."""
+    return _BCP47.get(code, code)
+
+
 STRINGS: dict[str, dict[str, str]] = {
     "site_name": {"nb": "Finn koordinerende enhet", "en": "Find your coordinating unit"},
     "ke": {"nb": "Koordinerende enhet", "en": "Coordinating unit"},

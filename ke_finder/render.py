@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pages as P
-from .i18n import language_name, t
+from .i18n import bcp47, language_name, t
 from .model import Directory
 from .pages import PageSpec
 
@@ -40,7 +40,7 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.globals.update(t=t, language_name=language_name, P=P, Markup=Markup)
+    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, P=P, Markup=Markup)
     env.filters.update(safe_href=safe_href, fm=front_matter_value)
     return env
 

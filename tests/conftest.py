@@ -42,3 +42,35 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from sitebuild import build_site
 
     return build_site(tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on loopback for the browser tests."""
+    from browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright; never downloads a browser."""
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        pytest.fail("chromium is not installed: run `make browser-deps` (make test does this)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -56,8 +56,8 @@ def test_unknown_ke_page_says_so_and_tells_where_to_turn(built_site: Path) -> No
         assert 'href="https://www.karasjok.kommune.no"' in html
         assert 'href="../../helseforetak/finnmarkssykehuset/"' in html
         assert 'href="../../guides/ke-staff/"' in html
-    assert '<span lang="sme">Kárášjohka</span> (nordsamisk)' in nb
-    assert '<span lang="sme">Kárášjohka</span> (Northern Sami)' in en
+    assert '<span lang="se">Kárášjohka</span> (nordsamisk)' in nb
+    assert '<span lang="se">Kárášjohka</span> (Northern Sami)' in en
 
 
 def test_personal_contacts_are_never_published(built_site: Path) -> None:

@@ -1,0 +1,46 @@
+"""axe-core (WCAG 2.0/2.1 A+AA) and third-party requests, in headless Chromium, both languages."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import axe_violations
+
+PAGES = [
+    "",                               # home
+    "kommune/3911/",                  # municipality with known KE
+    "kommune/5610/",                  # municipality with unknown KE, Sami name
+    "kommune/0301/",                  # Oslo, districts
+    "helseforetak/unn/",              # hospital trust with KE
+    "helseforetak/helse-stavanger/",  # hospital trust without KE
+    "fylke/",                         # county index
+    "fylke/18/",                      # county
+    "tjeneste/barnekoordinator/",     # service
+]
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(page, site_url: str, lang: str, path: str) -> None:
+    page.goto(site_url + lang + path)
+    violations = axe_violations(page)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", ["kommune/0301/", "en/kommune/5610/"])
+def test_no_axe_violations_on_a_phone(chromium, site_url: str, path: str) -> None:
+    context = chromium.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert axe_violations(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/", "kommune/3911/", "en/helseforetak/unn/"])
+def test_no_request_leaves_the_site(page, site_url: str, path: str) -> None:
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlparse(request.url).netloc))
+    page.goto(site_url + path, wait_until="networkidle")
+    own = urlparse(site_url).netloc
+    assert hosts and set(hosts) == {own}, sorted(set(hosts))

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .finder_index import finder_index_json
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .model import Directory
 from .pages import municipality_path, page_url
@@ -46,6 +47,8 @@ def write_exports(directory: Directory, site_dir: Path, data_dir: Path) -> None:
     """Every export of the site; deterministic so two builds are byte-identical."""
     api = site_dir / "api" / API_VERSION
     _write_json(api / "municipalities.json", municipalities_export(directory))
+    (site_dir / "assets").mkdir(parents=True, exist_ok=True)
+    (site_dir / "assets" / "finder-index.json").write_text(finder_index_json(directory), encoding="utf-8")
     schemas = site_dir / "schemas"
     schemas.mkdir(parents=True, exist_ok=True)
     for schema in sorted((data_dir / "schemas").glob("*.schema.json")):

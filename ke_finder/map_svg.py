@@ -83,11 +83,13 @@ _PATTERNS = (
 
 _STYLE = (
     ".ke-map{{display:block;width:100%;height:auto}}"
-    ".ke-map a path{{fill:#ddd;stroke:#4d4d4d;fill-rule:evenodd;stroke-width:.6px;stroke-linejoin:round;"
-    "vector-effect:non-scaling-stroke}}"
+    # Strokes do not scale with the map, so borders stay visible on a phone; round caps draw a
+    # municipality that rounding shrank to a point as a dot.
+    ".ke-map a path{{fill:#ddd;stroke:#4d4d4d;fill-rule:evenodd;stroke-width:.6px;"
+    "stroke-linejoin:round;stroke-linecap:round;vector-effect:non-scaling-stroke}}"
     "{status_rules}"
-    ".ke-map a:hover path,.ke-map a:focus path{{stroke:#000;stroke-width:3px}}"
-    ".ke-map a:focus{{outline:3px solid #000;outline-offset:1px}}"
+    ".ke-map a:hover path,.ke-map a:focus path{{stroke:#000;stroke-width:4px}}"
+    ".ke-map a:focus{{outline:none}}"
     ".ke-map .legend rect{{stroke:#333;stroke-width:1px;vector-effect:non-scaling-stroke}}"
     ".ke-map text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1a1a1a}}"
     "@media (forced-colors:active){{.ke-map a path,.ke-map .legend rect{{stroke:CanvasText}}"
@@ -100,8 +102,9 @@ _STYLE = (
 def project_utm33_like(lon: float, lat: float) -> Point:
     """Spherical transverse Mercator on 15° E, in km (x east, y north).
 
-    Close enough to UTM 33 / EPSG:25833 at map scale, and only a few lines: the spherical form
-    differs from the ellipsoidal one by far less than a pixel at 1000 px for the whole country.
+    Close enough to UTM 33 / EPSG:25833 for a map 1000 px wide, in a few lines: next to the
+    ellipsoidal formulas the sphere only shifts and stretches the country slightly and almost
+    uniformly, which the fit to the map width hides. Not for measuring distances.
     """
     lam = math.radians(lon - CENTRAL_MERIDIAN)
     phi = math.radians(lat)
@@ -223,12 +226,13 @@ def _ring_owners(shapes: Shapes) -> dict[Point, frozenset[RingId]]:
 
 
 def _junctions(ring: Ring, owners: dict[Point, frozenset[RingId]]) -> list[int]:
-    """Indices where the set of rings sharing the border changes: these vertices must stay fixed,
-    as they are where a shared border starts or ends."""
+    """Indices of shared vertices where the set of rings sharing the border changes: these must
+    stay fixed, as they are where a shared border starts or ends."""
     n = len(ring)
     return [
         i for i in range(n)
-        if owners[ring[i]] != owners[ring[i - 1]] or owners[ring[i]] != owners[ring[(i + 1) % n]]
+        if len(owners[ring[i]]) > 1
+        and (owners[ring[i]] != owners[ring[i - 1]] or owners[ring[i]] != owners[ring[(i + 1) % n]])
     ]
 
 
@@ -247,7 +251,7 @@ def _triangle(ring: Ring) -> Ring:
     return [ring[i] for i in sorted({0, i_b, i_c})]
 
 
-def simplify_ring(ring: Ring, junctions: list[int], tolerance: float) -> Ring:
+def _simplify_ring(ring: Ring, junctions: list[int], tolerance: float) -> Ring:
     """Douglas–Peucker between fixed junctions; a ring never collapses below a triangle."""
     if len(ring) <= 3:
         return list(ring)
@@ -290,7 +294,7 @@ def simplify(shapes: Shapes, tolerance: float = DEFAULT_TOLERANCE,
         for index, ring in enumerate(rings):
             if index != main and _area(ring) < min_island_area and _is_free_island((number, index), ring, owners):
                 continue
-            kept.append(simplify_ring(ring, _junctions(ring, owners), tolerance))
+            kept.append(_simplify_ring(ring, _junctions(ring, owners), tolerance))
         simplified[number] = kept
     return simplified
 
@@ -313,10 +317,12 @@ def _format_tenths(tenths: int) -> str:
 
 def _join_numbers(numbers: Iterable[str]) -> str:
     """Space-separated, except before a minus sign, which separates by itself."""
-    out = ""
+    parts: list[str] = []
     for text in numbers:
-        out += text if not out or text.startswith("-") else " " + text
-    return out
+        if parts and not text.startswith("-"):
+            parts.append(" ")
+        parts.append(text)
+    return "".join(parts)
 
 
 def _quantised_ring(ring: Ring) -> list[tuple[int, int]]:
@@ -335,15 +341,13 @@ def path_data(rings: list[Ring]) -> str:
     """SVG path `d` with relative commands: `m` to each ring, implicit `l` pairs, `z` to close.
 
     Relative steps are short numbers (most vertices are a few pixels apart), which saves about
-    half the bytes compared with absolute coordinates. A ring that rounding would collapse is
-    written from its unrounded vertices as a triangle at least, so no municipality disappears.
+    half the bytes compared with absolute coordinates. A ring smaller than a tenth of a pixel
+    is still written (as a dot, drawn by the round line cap) so that its link exists.
     """
     parts = []
     current = (0, 0)  # `m` at the start of a path is absolute, i.e. relative to the origin
     for ring in rings:
         points = _quantised_ring(ring)
-        if len(points) < 3:
-            points = _quantised_ring(_triangle(ring)) if len(ring) >= 3 else points
         if not points:
             continue
         numbers = []

@@ -1,0 +1,46 @@
+"""The finder's one static data file: every name a person may type, and every postal code.
+
+Small by design (budget: under 60 KB gzip): short keys, municipalities as arrays, postal codes
+grouped by municipality. The browser folds the query the same way (docs/assets/finder.js).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .load import NOT_MUNICIPALITIES
+from .model import Directory, sort_key
+from .names import fold, fold_variants
+
+
+def search_keys(names: tuple[str, ...]) -> list[str]:
+    """Folded forms of every name and of each part of a multilingual name ('Kárášjohka - Karasjok')."""
+    keys: set[str] = set()
+    for name in names:
+        for part in [name, *name.split(" - ")]:
+            keys |= fold_variants(part.strip())
+    return sorted(k for k in keys if k)
+
+
+def build_finder_index(directory: Directory) -> dict[str, Any]:
+    """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes, 'x': non-municipalities}.
+
+    Language-neutral: names are proper names, and the page builds the URL for its own language.
+    """
+    municipalities = sorted(directory.municipalities.values(), key=lambda m: sort_key(m.display_name))
+    rows = [[m.number, m.display_name, m.county_number, "|".join(search_keys(m.all_names))] for m in municipalities]
+    postal: dict[str, list[str]] = {}
+    for code in sorted(directory.postal_codes):
+        pc = directory.postal_codes[code]
+        postal.setdefault(pc.municipality_number, []).append(f"{code}{pc.place.title()}")
+    return {
+        "m": rows,
+        "c": {c.number: c.name for c in sorted(directory.counties.values(), key=lambda c: c.number)},
+        # municipality number -> "0010Oslo<TAB>0015Oslo…" (4-digit code followed by the place name)
+        "p": {number: "\t".join(codes) for number, codes in sorted(postal.items())},
+        "x": dict(sorted(NOT_MUNICIPALITIES.items())),
+    }
+
+
+def finder_index_json(directory: Directory) -> str:
+    return json.dumps(build_finder_index(directory), ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,285 @@
+"""The knowledge quiz for coordinators and staff: load data/quiz.yaml, render it as HTML.
+
+The quiz is a self-test. Answers are checked in the browser by docs/assets/quiz.js and
+nothing is sent anywhere, so the HTML must work on a static page: without JavaScript every
+question shows its answer in a <details> element; with JavaScript the reader answers first.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .yamlsource import YamlDocument, dotted, load_yaml
+
+LANGUAGES = ("nb", "en")
+Problem = tuple[int, str]  # (line, full message): sorted by line before they are reported
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "schemas" / "quiz.schema.json"
+
+_YAML_KIND = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "empty (null)",
+}
+
+# The quiz's own interface words. The HTML carries them to quiz.js in data attributes,
+# so the script never decides the language of the page.
+UI: dict[str, dict[str, str]] = {
+    "nb": {
+        "number": "Spørsmål {n} av {total}",
+        "check": "Sjekk svaret",
+        "show_answer": "Vis svaret",
+        "answer_is": "Riktig svar:",
+        "source": "Kilde:",
+        "right": "Riktig",
+        "wrong": "Ikke riktig",
+        "right_option": "Riktig svar",
+        "choose_first": "Velg et svar først.",
+        "score": "Du har {right} av {answered} svar riktig. Det er {total} spørsmål i alt.",
+    },
+    "en": {
+        "number": "Question {n} of {total}",
+        "check": "Check answer",
+        "show_answer": "Show the answer",
+        "answer_is": "Right answer:",
+        "source": "Source:",
+        "right": "Correct",
+        "wrong": "Not right",
+        "right_option": "Right answer",
+        "choose_first": "Choose an answer first.",
+        "score": "You have {right} of {answered} answers correct. There are {total} questions in all.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class QuizText:
+    """One question in one language."""
+
+    question: str
+    options: tuple[str, ...]
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question in both languages; `correct` indexes the options of both."""
+
+    id: str
+    nb: QuizText
+    en: QuizText
+    correct: int
+    law: str
+
+    def text(self, lang: str) -> QuizText:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(LANGUAGES)}")
+        return self.nb if lang == "nb" else self.en
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def load_quiz(path: Path, schema_path: Path = SCHEMA_PATH) -> list[Question]:
+    """Read and check the quiz file; raise ValueError naming every problem and its question.
+
+    All problems are collected before raising, so an editor fixes the file in one go.
+    """
+    doc, parse_errors = load_yaml(path, str(path))
+    if doc is None:
+        raise ValueError(_report(path, [str(e) for e in parse_errors]))
+    problems: list[Problem] = [
+        (e.line, f"{e.file}:{e.line}: {_label_from_field(doc.data, e.field)}: {e.field}: {e.message}")
+        for e in parse_errors
+    ]
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    for error in Draft202012Validator(schema).iter_errors(doc.data):
+        for where, message in _explain(error, doc):
+            problems.append(_locate(doc, where, message))
+    problems += _cross_checks(doc)
+    if problems:
+        # jsonschema reports each missing key once per required-rule: keep one of each, in file order.
+        ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem[0])
+        raise ValueError(_report(path, [text for _, text in ordered]))
+    return [_question(item) for item in doc.data["questions"]]
+
+
+def _question(item: dict[str, Any]) -> Question:
+    def text(block: dict[str, Any]) -> QuizText:
+        return QuizText(block["question"], tuple(block["options"]), block["feedback"])
+
+    return Question(item["id"], text(item["nb"]), text(item["en"]), item["correct"], item["law"])
+
+
+def _cross_checks(doc: YamlDocument) -> list[Problem]:
+    """Rules the schema cannot express: matching option counts, `correct` in range, unique ids."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data["questions"]):
+        if not isinstance(item, dict):
+            continue
+        where = ("questions", index)
+        qid = item.get("id")
+        if isinstance(qid, str):
+            if qid in seen:
+                problems.append(_locate(doc, where + ("id",),
+                                        f"the id is also used by question number {seen[qid] + 1}; ids must be unique"))
+            seen.setdefault(qid, index)
+        counts = {lang: len(item[lang]["options"]) for lang in LANGUAGES
+                  if isinstance(item.get(lang), dict) and isinstance(item[lang].get("options"), list)}
+        if len(counts) == 2 and counts["nb"] != counts["en"]:
+            problems.append(_locate(doc, where + ("en", "options"),
+                                    f"nb has {counts['nb']} options but en has {counts['en']}; "
+                                    "both languages need the same options in the same order"))
+        correct = item.get("correct")
+        if isinstance(correct, int) and not isinstance(correct, bool) and counts:
+            fewest = min(counts.values())
+            if not 0 <= correct < fewest:
+                problems.append(_locate(doc, where + ("correct",),
+                                        f"correct is {correct}, but the options are numbered 0 to {fewest - 1} "
+                                        "(the first option is 0)"))
+    return problems
+
+
+def _explain(error: ValidationError, doc: YamlDocument) -> list[tuple[tuple[str | int, ...], str]]:
+    """A schema verdict as (where, words an editor can act on); empty when a cross-check says it better."""
+    path = tuple(error.absolute_path)
+    if error.validator == "required":
+        hints = {"nb": " (the bokmål text; both languages are required)",
+                 "en": " (the English text; both languages are required)"}
+        return [(path, f"'{key}' is missing{hints.get(key, '')}")
+                for key in error.validator_value if key not in error.instance]
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {})
+        allowed = ", ".join(sorted(known))
+        return [(path + (key, "<key>"), f"unknown key '{key}' (allowed here: {allowed})")
+                for key in sorted(set(error.instance) - set(known))]
+    message = _message(error, doc, path)
+    return [(path, message)] if message else []
+
+
+def _message(error: ValidationError, doc: YamlDocument, path: tuple[str | int, ...]) -> str | None:
+    if error.validator == "type":
+        pos = doc.position(path)
+        if error.validator_value == "string" and pos.plain_text is not None and pos.tag in _YAML_KIND:
+            return (f"'{pos.plain_text}' was read by YAML as {_YAML_KIND[pos.tag]} ({error.instance!r}), "
+                    f"not as text; put it in quotes: '{pos.plain_text}'")
+        names = {"object": "a block of keys", "array": "a list", "string": "text", "integer": "a whole number"}
+        found = "nothing (the value is empty)" if error.instance is None else repr(error.instance)
+        return f"expected {names.get(error.validator_value, error.validator_value)}, found {found}"
+    if path and path[-1] == "correct" and error.validator in ("minimum", "maximum"):
+        return None
+    if error.validator in ("minItems", "maxItems") and path and path[-1] == "options":
+        return f"there are {len(error.instance)} options; a question needs 2 to 5"
+    if error.validator == "uniqueItems":
+        return "the same option is written twice"
+    if error.validator == "minLength":
+        return "the text is empty"
+    if error.validator == "pattern":
+        return f"'{error.instance}' is not a valid id; {error.schema.get('description', '')}".rstrip("; ")
+    return error.message
+
+
+def _locate(doc: YamlDocument, path: tuple[str | int, ...], message: str) -> Problem:
+    """`file:line: question 'id': field: message` — the line and the question an editor looks for."""
+    if path and path[-1] == "<key>":  # an unknown key: point at the key, name the block it is in
+        line = doc.key_position(path[:-1]).line
+        path = path[:-2]
+    else:
+        line = doc.position(path).line
+    in_question = len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int)
+    field = dotted(path[2:]) if in_question else dotted(path)
+    return line, f"{doc.display}:{line}: {_label(doc.data, path)}: {field + ': ' if field else ''}{message}"
+
+
+def _label(data: Any, path: tuple[str | int, ...]) -> str:
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        item = data["questions"][path[1]]
+        qid = item.get("id") if isinstance(item, dict) else None
+        return f"question '{qid}'" if isinstance(qid, str) else f"question number {path[1] + 1} (no id)"
+    return "quiz"
+
+
+def _label_from_field(data: Any, field: str) -> str:
+    """Question label for errors that come as a dotted field name, e.g. `questions[2].nb`."""
+    if field.startswith("questions[") and isinstance(data, dict) and isinstance(data.get("questions"), list):
+        index = int(field[len("questions["):field.index("]")])
+        if index < len(data["questions"]):
+            return _label(data, ("questions", index))
+    return "quiz"
+
+
+def _report(path: Path, problems: Iterable[str]) -> str:
+    problems = list(problems)
+    return "\n".join([f"{path}: {len(problems)} problem(s) in the quiz; fix them all and run again:", *problems])
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+def render_quiz_html(questions: list[Question], lang: str, id_prefix: str = "ke-quiz") -> str:
+    """The quiz as one HTML form for a page in `lang` ("nb" or "en").
+
+    Every string from the data is escaped. Ids are `<id_prefix>-<question id>-<option>`, so
+    use another prefix if a page ever shows two quizzes.
+    """
+    if lang not in UI:
+        raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(UI)}")
+    words = UI[lang]
+    e = _escape
+    data_attributes = " ".join(
+        f'data-text-{name.replace("_", "-")}="{e(words[name])}"'
+        for name in ("right", "wrong", "right_option", "choose_first", "score")
+    )
+    # method="dialog": submitting (e.g. Enter on a radio button without JavaScript) never sends
+    # the answers anywhere, because a dialog-method form outside a <dialog> does nothing.
+    parts = [f'<form class="ke-quiz" method="dialog" lang="{e(lang)}" {data_attributes}>']
+    for number, question in enumerate(questions, start=1):
+        parts.append(_render_question(question, number, len(questions), lang, id_prefix))
+    parts.append('<p class="ke-quiz-score" role="status" aria-live="polite" hidden></p>')
+    parts.append("</form>")
+    return "\n".join(parts) + "\n"
+
+
+def _render_question(question: Question, number: int, total: int, lang: str, id_prefix: str) -> str:
+    words = UI[lang]
+    text = question.text(lang)
+    e = _escape
+    base = f"{id_prefix}-{question.id}"
+    lines = [
+        f'<fieldset class="ke-quiz-question" id="{e(base)}" data-correct="{question.correct}">',
+        f'<legend><span class="ke-quiz-number">{e(words["number"].format(n=number, total=total))}</span> '
+        f'<span class="ke-quiz-text">{e(text.question)}</span></legend>',
+    ]
+    for index, option in enumerate(text.options):
+        option_id = f"{base}-{index}"
+        lines.append(
+            f'<div class="ke-quiz-option">'
+            f'<input type="radio" name="{e(base)}" id="{e(option_id)}" value="{index}">'
+            f'<label for="{e(option_id)}">{e(option)}</label></div>'
+        )
+    source = f'{e(words["source"])} {e(question.law)}'
+    lines += [
+        f'<p class="ke-quiz-hint" aria-live="polite" hidden></p>',
+        f'<button type="button" class="ke-quiz-check" hidden>{e(words["check"])}</button>',
+        f'<p class="ke-quiz-feedback" role="status" aria-live="polite" hidden>'
+        f'<strong class="ke-quiz-verdict"></strong> '
+        f'<span class="ke-quiz-explanation">{e(text.feedback)}</span> '
+        f'<span class="ke-quiz-law">{source}</span></p>',
+        f'<details class="ke-quiz-answer"><summary>{e(words["show_answer"])}</summary>'
+        f'<p><strong>{e(words["answer_is"])}</strong> {e(text.options[question.correct])}</p>'
+        f'<p>{e(text.feedback)} {source}</p></details>',
+        "</fieldset>",
+    ]
+    return "\n".join(lines)
+
+
+def _escape(value: str) -> str:
+    return html.escape(str(value), quote=True)

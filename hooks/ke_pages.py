@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 # MkDocs loads hooks by file path; make the project's core importable from any working directory.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -20,6 +21,7 @@ from ke_finder.errors import DataInvalid
 from ke_finder.exports import write_exports
 from ke_finder.load import load_directory
 from ke_finder.model import Directory
+from ke_finder.search_index import build_search_index
 from ke_finder.site_writer import render_site_pages, write_pages
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
@@ -67,9 +69,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"ke_pages: wrote {written} and removed {removed} generated page(s)")
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    """Exports go to the site root once; the nested English build writes under /en/ and is skipped."""
+    """Exports and the search index, once, over the finished site of every language.
+
+    The nested English build runs this hook too (with i18n.building set): it is skipped there.
+    """
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    write_exports(_directory(config), Path(config.site_dir), _data_dir(config))
+    site_dir = Path(config.site_dir)
+    write_exports(_directory(config), site_dir, _data_dir(config))
+    build_search_index(site_dir)

@@ -13,6 +13,7 @@ from .errors import DataError, DataInvalid, display_path
 from .model import (Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
                     OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
+from .quiz import Question, QuizInvalid, load_quiz
 from .schemas import SchemaSet
 from .yamlsource import YamlDocument, load_yaml
 
@@ -306,6 +307,21 @@ def _one_of(known: dict[str, Any]) -> str:
     return f"use one of: {shown}"
 
 
+def load_quiz_questions(loader: _Loader) -> list[Question]:
+    """The knowledge quiz, if data/quiz.yaml exists; its problems join the run's error list."""
+    path = loader.data_dir / "quiz.yaml"
+    if not path.exists():
+        return []
+    display = display_path(path, loader.root)
+    try:
+        return load_quiz(path, loader.data_dir / "schemas" / "quiz.schema.json", display=display)
+    except QuizInvalid as exc:
+        for line, text in exc.problems:
+            # text is "file:line: question 'id': field: message"; keep what follows the location
+            loader.errors.append(DataError(display, line, 1, "quiz", text.split(": ", 1)[-1]))
+        return []
+
+
 def load_directory(data_dir: Path, today: date | None = None) -> Directory:
     """The whole directory, validated. Raises DataInvalid listing every error in every file."""
     loader = _Loader(data_dir, today or date.today())
@@ -319,6 +335,7 @@ def load_directory(data_dir: Path, today: date | None = None) -> Directory:
     directory = Directory(municipalities, trusts, regions, counties, cooperations, services,
                           helpline, postal_codes)  # type: ignore[arg-type]
     resolve_references(loader, directory, m_docs, t_docs, c_docs)
+    directory.quiz = load_quiz_questions(loader)
     if loader.errors:
         raise DataInvalid(loader.errors)
     return directory

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Directory:
     services: dict[str, Service]
     helpline: Helpline
     postal_codes: dict[str, "PostalCode"] = field(default_factory=dict)
+    quiz: list[Any] = field(default_factory=list)  # ke_finder.quiz.Question
 
     def ke_for(self, municipality: Municipality) -> KeUnit | None:
         """The KE that serves a municipality: its cooperation's shared KE, else its own."""

@@ -174,6 +174,17 @@ def _home_page(directory: Directory, lang: str) -> PageSpec:
                     description=t("home_title", lang), context={"counties": counties})
 
 
+QUIZ_PATH = "quiz"
+
+
+def _quiz_page(directory: Directory, lang: str) -> PageSpec:
+    from .quiz import render_quiz_html
+
+    return PageSpec(path=QUIZ_PATH, lang=lang, template="quiz.md.j2", title=t("quiz_title", lang),
+                    description=t("quiz_lead", lang),
+                    context={"quiz_html": render_quiz_html(directory.quiz, lang), "count": len(directory.quiz)})
+
+
 def all_pages(directory: Directory) -> list[PageSpec]:
     """Every generated page in every language, in a stable order."""
     pages: list[PageSpec] = []
@@ -184,6 +195,8 @@ def all_pages(directory: Directory) -> list[PageSpec]:
         pages += _trust_pages(directory, lang)
         pages += _cooperation_pages(directory, lang)
         pages += _service_pages(directory, lang)
+        if directory.quiz:
+            pages.append(_quiz_page(directory, lang))
     return pages
 
 

@@ -85,14 +85,22 @@ class Question:
 
 # --- loading -------------------------------------------------------------------------------------
 
-def load_quiz(path: Path, schema_path: Path = SCHEMA_PATH) -> list[Question]:
+class QuizInvalid(ValueError):
+    """Every problem of the quiz file as (line, text), so the site build can report them with the rest."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(_report(path, [text for _, text in problems]))
+
+
+def load_quiz(path: Path, schema_path: Path = SCHEMA_PATH, display: str | None = None) -> list[Question]:
     """Read and check the quiz file; raise ValueError naming every problem and its question.
 
     All problems are collected before raising, so an editor fixes the file in one go.
     """
-    doc, parse_errors = load_yaml(path, str(path))
+    doc, parse_errors = load_yaml(path, display or str(path))
     if doc is None:
-        raise ValueError(_report(path, [str(e) for e in parse_errors]))
+        raise QuizInvalid(path, [(e.line, str(e)) for e in parse_errors])
     problems: list[Problem] = [
         (e.line, f"{e.file}:{e.line}: {_label_from_field(doc.data, e.field)}: {e.field}: {e.message}")
         for e in parse_errors
@@ -105,7 +113,7 @@ def load_quiz(path: Path, schema_path: Path = SCHEMA_PATH) -> list[Question]:
     if problems:
         # jsonschema reports each missing key once per required-rule: keep one of each, in file order.
         ordered = sorted(dict.fromkeys(problems), key=lambda problem: problem[0])
-        raise ValueError(_report(path, [text for _, text in ordered]))
+        raise QuizInvalid(path, ordered)
     return [_question(item) for item in doc.data["questions"]]
 
 

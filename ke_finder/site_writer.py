@@ -11,7 +11,7 @@ from .model import Directory
 from .pages import GENERATED_DIRS, all_pages
 from .render import make_environment, render_page, shared_context, source_file_name
 
-HOME_FILES = ("index.md", "index.en.md")
+HOME_FILES = ("index.md", "index.en.md", "quiz.md", "quiz.en.md")
 
 
 def render_site_pages(directory: Directory) -> dict[str, str]:

@@ -1,0 +1,28 @@
+/* Full-text search with Pagefind: one index per language (chosen by <html lang>), loaded in
+ * chunks as the query needs them, all from this site. Results show the KE phone where known. */
+(function () {
+  "use strict";
+  var holder = document.getElementById("ke-search");
+  if (!holder || typeof PagefindUI === "undefined") return;
+  var root = holder.getAttribute("data-bundle");
+  new PagefindUI({
+    element: "#ke-search",
+    bundlePath: root,
+    showImages: false,
+    showSubResults: false,
+    resetStyles: false,
+    processResult: function (result) {
+      if (result.meta && result.meta.phone) {
+        result.meta.title = result.meta.title + " – " + holder.getAttribute("data-phone-word") + " " + result.meta.phone;
+        delete result.meta.phone;  // shown in the title; not again as an untranslated tag
+      }
+      return result;
+    }
+  });
+  var params = new URLSearchParams(window.location.search);
+  var query = params.get("q");
+  if (query) {
+    var input = holder.querySelector("input");
+    if (input) { input.value = query; input.dispatchEvent(new Event("input", { bubbles: true })); }
+  }
+})();

@@ -17,13 +17,24 @@ PAGES = [
     "fylke/",                         # county index
     "fylke/18/",                      # county
     "tjeneste/barnekoordinator/",     # service
+    "tjeneste/",                      # services index
+    "helseforetak/",                  # hospital trusts index
+    "guides/",                        # guides index
+    "guides/individual-plan/",        # a citizen guide
+    "guides/ke-staff/",               # guide with a code example and a checklist
+    "guides/glossary/",               # table
+    "guides/health-personnel/",       # checklist for discharge messages
+    "quiz/",                          # knowledge test
+    "search/",                        # full-text search (Pagefind UI)
+    "logo/",                          # logo download page
+    "about/accessibility/",           # accessibility statement
 ]
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_axe_violations(page, site_url: str, lang: str, path: str) -> None:
-    page.goto(site_url + lang + path)
+    page.goto(site_url + lang + path, wait_until="networkidle")
     violations = axe_violations(page)
     assert violations == [], violations
 
@@ -44,3 +55,24 @@ def test_no_request_leaves_the_site(page, site_url: str, path: str) -> None:
     page.goto(site_url + path, wait_until="networkidle")
     own = urlparse(site_url).netloc
     assert hosts and set(hosts) == {own}, sorted(set(hosts))
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_axe_violations_with_finder_suggestions_open(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang)
+    page.get_by_role("combobox").press_sequentially("her", delay=20)
+    page.wait_for_selector("#ke-finder-option-0")
+    page.keyboard.press("ArrowDown")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_axe_violations_on_search_results(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "search/?q=koordinator", wait_until="networkidle")
+    page.wait_for_selector(".pagefind-ui__result")
+    assert axe_violations(page) == []
+
+
+def test_no_axe_violations_on_the_404_page(page, site_url: str) -> None:
+    page.goto(site_url + "404.html")
+    assert axe_violations(page) == []

@@ -151,19 +151,25 @@ def _cooperation_pages(directory: Directory, lang: str) -> list[PageSpec]:
 def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
     services = sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))
     total = len(directory.municipalities)
+    filter_counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    filter_trusts = sorted((t for t in directory.hospital_trusts.values() if directory.municipalities_served_by(t.id)),
+                           key=lambda t: sort_key(t.name))
     pages = []
     for s in services:
         offering = directory.municipalities_offering(s.code)
         pages.append(PageSpec(
             path=service_path(s.code), lang=lang, template="service.md.j2",
             title=t("service_title", lang, name=s.names[lang]), description=s.descriptions[lang],
-            context={"service": s, "offering": [(m, directory.ke_for(m)) for m in offering],
-                     "unknown_count": total - len(offering)},
+            context={"service": s,
+                     "offering": [(m, directory.ke_for(m), [t.id for t in directory.trusts_for(m)]) for m in offering],
+                     "unknown_count": total - len(offering), "filter_counties": filter_counties,
+                     "filter_trusts": filter_trusts},
         ))
     pages.append(PageSpec(
         path=f"{SERVICE_DIR}/index", lang=lang, template="services.md.j2",
         title=t("services_title", lang), description=t("services_lead", lang),
-        context={"services": [(s, len(directory.municipalities_offering(s.code))) for s in services]},
+        context={"services": [(s, len(directory.municipalities_offering(s.code))) for s in services],
+                 "filter_counties": filter_counties, "filter_trusts": filter_trusts},
     ))
     return pages
 

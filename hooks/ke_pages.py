@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     directory = _directory(config)
     if "pages" not in _cache:
-        _cache["pages"] = render_site_pages(directory)
+        _cache["pages"] = render_site_pages(directory, _data_dir(config))
     written, removed = write_pages(Path(config.docs_dir), _cache["pages"])  # type: ignore[arg-type]
     if written or removed:
         log.info(f"ke_pages: wrote {written} and removed {removed} generated page(s)")

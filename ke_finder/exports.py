@@ -45,8 +45,9 @@ def _write_json(path: Path, data: Any) -> None:
 
 def write_exports(directory: Directory, site_dir: Path, data_dir: Path) -> None:
     """Every export of the site; deterministic so two builds are byte-identical."""
-    api = site_dir / "api" / API_VERSION
-    _write_json(api / "municipalities.json", municipalities_export(directory))
+    from .open_data import write_open_data  # open_data builds on municipalities_export above
+
+    write_open_data(directory, site_dir)
     (site_dir / "assets").mkdir(parents=True, exist_ok=True)
     (site_dir / "assets" / "finder-index.json").write_text(finder_index_json(directory), encoding="utf-8")
     schemas = site_dir / "schemas"

@@ -9,8 +9,10 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from .coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
+                       municipality_status)
 from .i18n import LANGUAGES, t
-from .model import Directory, KeUnit, Municipality, sort_key
+from .model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
 
 # URL folders of generated pages; the same in both languages (English under /en/).
 MUNICIPALITY_DIR = "kommune"
@@ -18,7 +20,7 @@ TRUST_DIR = "helseforetak"
 COUNTY_DIR = "fylke"
 COOPERATION_DIR = "samarbeid"
 SERVICE_DIR = "tjeneste"
-GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR)
+GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR, "dekning")
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,18 @@ def service_path(code: str) -> str:
     return f"{SERVICE_DIR}/{code}"
 
 
-def coverage_status(directory: Directory, m: Municipality) -> str:
-    """confirmed | unconfirmed | unknown: how much we know of the KE that serves m."""
-    ke = directory.ke_for(m)
-    if ke is None:
-        return "unknown"
-    return "confirmed" if ke.source.confirmed_by_ke else "unconfirmed"
+coverage_status = municipality_status  # kept for callers that think in pages
+
+
+def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
+                    path: str, lang: str) -> dict[str, Any]:
+    """The 'add to contacts' vCard link and the schema.org JSON-LD of a KE page."""
+    from .exports import language_url
+    from .open_data import has_vcard, json_ld, json_ld_script, vcard_href
+
+    data = json_ld(directory, entity, language_url(path, lang), lang)
+    return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke) else None,
+            "json_ld": json_ld_script(data) if data else None}
 
 
 def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
@@ -89,8 +97,9 @@ def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
             path=municipality_path(m.number), lang=lang, template="municipality.md.j2",
             title=t("municipality_title", lang, name=m.display_name),
             description=t("municipality_lead", lang, name=m.display_name),
-            context={"m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
-                     "trusts": directory.trusts_for(m), "status": coverage_status(directory, m)},
+            context={"data_file": coop.source_file if coop else m.source_file, "m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
+                     "trusts": directory.trusts_for(m), "status": coverage_status(directory, m),
+                     **_contact_extras(directory, m, ke, municipality_path(m.number), lang)},
         ))
     return pages
 
@@ -103,9 +112,10 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
             path=trust_path(trust.id), lang=lang, template="hospital_trust.md.j2",
             title=t("trust_title", lang, name=trust.name),
             description=t("trust_lead", lang, name=trust.name),
-            context={"trust": trust, "ke": trust.ke, "region": region,
+            context={"data_file": trust.source_file, "trust": trust, "ke": trust.ke, "region": region,
                      "municipalities": directory.municipalities_served_by(trust.id),
-                     "districts": directory.districts_served_by(trust.id)},
+                     "districts": directory.districts_served_by(trust.id),
+                     **_contact_extras(directory, trust, trust.ke, trust_path(trust.id), lang)},
         ))
     regions = sorted(directory.regions.values(), key=lambda r: sort_key(r.name))
     pages.append(PageSpec(
@@ -137,7 +147,7 @@ def _cooperation_pages(directory: Directory, lang: str) -> list[PageSpec]:
     pages = [PageSpec(
         path=cooperation_path(c.id), lang=lang, template="cooperation.md.j2",
         title=t("coop_title", lang, name=c.name), description=t("coop_lead", lang),
-        context={"coop": c, "ke": c.ke, "host": directory.municipalities[c.host],
+        context={"data_file": c.source_file, "coop": c, "ke": c.ke, "host": directory.municipalities[c.host],
                  "members": sorted((directory.municipalities[n] for n in c.members),
                                    key=lambda m: sort_key(m.display_name))},
     ) for c in coops]
@@ -181,6 +191,32 @@ def _home_page(directory: Directory, lang: str) -> PageSpec:
 
 
 QUIZ_PATH = "quiz"
+COVERAGE_PATH = "dekning/index"
+MAP_FILE = "geo/kommuner-2024.geojson"
+
+
+def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> PageSpec:
+    from .map_svg import render_map
+
+    municipalities = sorted(directory.municipalities.values(), key=lambda m: sort_key(m.display_name))
+    map_svg = None
+    if shapes is not None:
+        statuses = {m.number: map_status(directory, m) for m in municipalities}
+        legend = [(s, t(f"map_{s}", lang)) for s in ("confirmed", "unconfirmed", "unknown", "shared")]
+        map_svg = render_map(
+            shapes, statuses,
+            href_for=lambda n: relative_url(COVERAGE_PATH, municipality_path(n)),
+            label_for=lambda n: f"{directory.municipalities[n].display_name}: {t('map_' + statuses[n], lang).lower()}",
+            legend=legend, title=t("map_title", lang), description=t("map_description", lang), lang=lang)
+    return PageSpec(path=COVERAGE_PATH, lang=lang, template="coverage.md.j2", title=t("coverage_title", lang),
+                    description=t("coverage_lead", lang),
+                    context={"total": coverage_total(directory), "by_county": coverage_by_county(directory),
+                             "by_trust": coverage_by_trust(directory),
+                             "coops": sorted(directory.cooperations.values(), key=lambda c: sort_key(c.name)),
+                             "services": [(s, len(directory.municipalities_offering(s.code)))
+                                          for s in sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))],
+                             "rows": [(m, map_status(directory, m)) for m in municipalities],
+                             "map_svg": map_svg})
 
 
 def _quiz_page(directory: Directory, lang: str) -> PageSpec:
@@ -191,8 +227,11 @@ def _quiz_page(directory: Directory, lang: str) -> PageSpec:
                     context={"quiz_html": render_quiz_html(directory.quiz, lang), "count": len(directory.quiz)})
 
 
-def all_pages(directory: Directory) -> list[PageSpec]:
-    """Every generated page in every language, in a stable order."""
+def all_pages(directory: Directory, shapes: dict | None = None) -> list[PageSpec]:
+    """Every generated page in every language, in a stable order.
+
+    shapes: the simplified municipality boundaries for the coverage map (None: no map).
+    """
     pages: list[PageSpec] = []
     for lang in LANGUAGES:
         pages.append(_home_page(directory, lang))
@@ -203,6 +242,7 @@ def all_pages(directory: Directory) -> list[PageSpec]:
         pages += _service_pages(directory, lang)
         if directory.quiz:
             pages.append(_quiz_page(directory, lang))
+        pages.append(_coverage_page(directory, lang, shapes))
     return pages
 
 

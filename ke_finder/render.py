@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pages as P
+from .coverage import is_stale
 from .i18n import bcp47, language_name, t
 from .model import Directory
 from .pages import PageSpec
@@ -40,15 +41,16 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, P=P, Markup=Markup)
+    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
     env.filters.update(safe_href=safe_href, fm=front_matter_value)
     return env
 
 
-def shared_context(directory: Directory) -> dict[str, Any]:
+def shared_context(directory: Directory, today: date | None = None) -> dict[str, Any]:
     """Data every template may use, computed once per build rather than once per page."""
     return {"helpline": directory.helpline, "service_catalog": directory.services,
-            "trust_names": {t.id: t.name for t in directory.hospital_trusts.values()}}
+            "trust_names": {t.id: t.name for t in directory.hospital_trusts.values()},
+            "today": today or date.today()}
 
 
 def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str:

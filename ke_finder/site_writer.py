@@ -8,17 +8,21 @@ from pathlib import Path
 
 from .load import load_directory
 from .model import Directory
-from .pages import GENERATED_DIRS, all_pages
+from .map_svg import load_shapes, simplify
+from .pages import GENERATED_DIRS, MAP_FILE, all_pages
 from .render import make_environment, render_page, shared_context, source_file_name
 
 HOME_FILES = ("index.md", "index.en.md", "quiz.md", "quiz.en.md")
 
 
-def render_site_pages(directory: Directory) -> dict[str, str]:
+def render_site_pages(directory: Directory, data_dir: Path | None = None) -> dict[str, str]:
     """Relative source path -> Markdown text, for every generated page."""
     env = make_environment()
     shared = shared_context(directory)
-    return {source_file_name(spec): render_page(env, spec, shared) for spec in all_pages(directory)}
+    shapes = None
+    if data_dir is not None and (data_dir / MAP_FILE).exists():
+        shapes = simplify(load_shapes(data_dir / MAP_FILE))
+    return {source_file_name(spec): render_page(env, spec, shared) for spec in all_pages(directory, shapes)}
 
 
 def write_pages(docs_dir: Path, rendered: dict[str, str]) -> tuple[int, int]:
@@ -43,5 +47,5 @@ def write_pages(docs_dir: Path, rendered: dict[str, str]) -> tuple[int, int]:
 def generate(data_dir: Path, docs_dir: Path) -> Directory:
     """Load, validate and write every page: the whole data-to-Markdown step in one call."""
     directory = load_directory(data_dir)
-    write_pages(docs_dir, render_site_pages(directory))
+    write_pages(docs_dir, render_site_pages(directory, data_dir))
     return directory

@@ -22,10 +22,19 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# Deployment settings a real host would give; example.org values so tests can assert the links.
+TEST_ENV = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "PATH": "/usr/bin:/bin",
+    "KE_EDITOR_EMAIL": "redaksjon@example.org",
+    "KE_DATA_EDIT_URL": "https://example.org/ke-finder/edit/main/",
+}
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        cwd=project, capture_output=True, text=True, env=TEST_ENV,
     )
 
 

@@ -150,3 +150,35 @@ def test_bad_data_fails_the_build_and_leaves_the_previous_site(tmp_path: Path) -
     assert "data/municipalities/0301-oslo.yaml" in output and "unknown field 'emial'" in output
     assert "2 data error(s)" in output
     assert _tree_digest(site) == before
+
+
+def test_stale_details_are_flagged(built_site: Path) -> None:
+    kragero = read(built_site, "kommune/4014")  # source page dated 2015
+    assert "Opplysningene er mer enn 12 måneder gamle og kan være utdatert." in kragero
+    assert "15. september 2015" not in kragero or "Siden er datert" in kragero
+    assert "more than 12 months old" in read(built_site, "en/kommune/4014")
+    assert "ke-stale" not in read(built_site, "kommune/3911")
+
+
+def test_suggest_a_correction_links(built_site: Path) -> None:
+    nb = read(built_site, "kommune/3911")
+    assert '<a href="https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml">' in nb
+    assert 'href="mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder' in nb
+    assert "%28data/municipalities/3911-faerder.yaml%29" in nb
+    trust = read(built_site, "en/helseforetak/unn")
+    assert "data/hospital-trusts/unn.yaml" in trust and "Suggest a correction" in trust
+
+
+def test_coverage_page_tables_and_map(built_site: Path) -> None:
+    nb = read(built_site, "dekning")
+    assert "Av 357 kommuner: 0 bekreftet, 44 ikke bekreftet, 313 ukjent." in nb
+    svg = re.search(r"<svg[^>]*ke-map.*?</svg>", nb, re.S).group(0)
+    links = re.findall(r'<a href="\.\./kommune/(\d{4})/" aria-label="([^"]+)"', svg)
+    assert len(links) == 357 and len({n for n, _ in links}) == 357
+    assert ("3911", "Færder: ikke bekreftet") in links and ("5610", "Karasjok: ukjent") in links
+    assert "© Kartverket" in svg
+    rows = re.findall(r"<tr><th scope=\"row\">([^<]+)</th><td>(\d+)</td>", nb)
+    assert sum(int(n) for name, n in rows[:15]) == 357  # by county
+    en = read(built_site, "en/dekning")
+    assert "Of 357 municipalities: 0 confirmed, 44 not confirmed, 313 not known." in en
+    assert 'aria-label="Færder: not confirmed"' in en

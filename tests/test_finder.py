@@ -194,3 +194,17 @@ def test_finder_works_at_320px(chromium, site_url: str) -> None:
     option.tap()
     page.wait_for_url(site_url + "kommune/1804/")
     context.close()
+
+
+def test_copy_contact_details_for_hospital_staff(chromium, site_url: str) -> None:
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "kommune/3911/")
+    page.get_by_role("button", name="Kopier kontaktinformasjonen").first.click()
+    page.wait_for_function("document.querySelector('.ke-copy-status').textContent === 'Kopiert'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.splitlines()[0] == "Færder"
+    assert "Telefon: 95 19 34 80 (Tjenestekontoret - ekspedisjon)" in copied
+    assert "Nettside: https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/" in copied
+    assert "Elektronisk adresse (HER-id): Ikke kjent her." in copied
+    context.close()

@@ -51,7 +51,7 @@ def relative_url(from_path: str, to_path: str) -> str:
     start = page_url(from_path) or "."
     target = page_url(to_path)
     rel = posixpath.relpath(target or ".", start)
-    return "./" if rel == "." else rel + ("/" if target and not rel.endswith("/") else "")
+    return "./" if rel == "." else rel.rstrip("/") + "/"
 
 
 def municipality_path(number: str) -> str:

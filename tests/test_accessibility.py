@@ -76,3 +76,14 @@ def test_no_axe_violations_on_search_results(page, site_url: str, lang: str) -> 
 def test_no_axe_violations_on_the_404_page(page, site_url: str) -> None:
     page.goto(site_url + "404.html")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["", "en/kommune/3911/", "kommune/0301/", "tjeneste/barnekoordinator/",
+                                  "dekning/", "en/guides/glossary/", "helseforetak/ous/", "quiz/"])
+def test_no_sideways_scrolling_at_320px(chromium, site_url: str, path: str) -> None:
+    """WCAG 1.4.10 reflow: content fits 320 CSS px (tables may scroll inside their own box)."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

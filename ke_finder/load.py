@@ -136,24 +136,34 @@ def load_services(loader: _Loader) -> dict[str, Service]:
     return services
 
 
-def load_hospital_trusts(loader: _Loader) -> tuple[dict[str, HospitalTrust], dict[str, YamlDocument]]:
-    trusts: dict[str, HospitalTrust] = {}
+def _read_id_files(loader: _Loader, folder: str, kind: str, label: str) -> dict[str, YamlDocument]:
+    """Files named <id>.yaml that passed their own checks, by id; a mismatched name or a second
+    definition of the same id is an error."""
     docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / "hospital-trusts").glob("*.yaml")):
-        doc = loader.read(path, "hospital-trust")
+    for path in sorted((loader.data_dir / folder).glob("*.yaml")):
+        doc = loader.read(path, kind)
         if doc is None:
             continue
-        d = doc.data
-        if path.stem != d["id"]:
-            loader.error(doc, ("id",), f"the id '{d['id']}' does not match the file name '{path.name}'",
-                         f"rename the file to {d['id']}.yaml or fix the id")
-        if d["id"] in trusts:
-            loader.error(doc, ("id",), f"hospital trust '{d['id']}' is defined twice",
-                         f"it is also in {trusts[d['id']].source_file}")
+        entity_id = doc.data["id"]
+        if path.stem != entity_id:
+            loader.error(doc, ("id",), f"the id '{entity_id}' does not match the file name '{path.name}'",
+                         f"rename the file to {entity_id}.yaml or fix the id")
+        if entity_id in docs:
+            loader.error(doc, ("id",), f"{label} '{entity_id}' is defined twice",
+                         f"it is also in {docs[entity_id].display}; delete one")
             continue
-        trusts[d["id"]] = HospitalTrust(d["id"], d["name"], d["region"], d["kind"], d.get("website"),
-                                        ke_unit(f"helseforetak-{d['id']}", d["ke"]), tuple(d["sources"]), doc.display)
-        docs[d["id"]] = doc
+        docs[entity_id] = doc
+    return docs
+
+
+def load_hospital_trusts(loader: _Loader) -> tuple[dict[str, HospitalTrust], dict[str, YamlDocument]]:
+    docs = _read_id_files(loader, "hospital-trusts", "hospital-trust", "hospital trust")
+    trusts: dict[str, HospitalTrust] = {}
+    for trust_id, doc in docs.items():
+        d = doc.data
+        trusts[trust_id] = HospitalTrust(d["id"], d["name"], d["region"], d["kind"], d.get("website"),
+                                         ke_unit(f"helseforetak-{trust_id}", d["ke"]), tuple(d["sources"]),
+                                         doc.display)
     return trusts, docs
 
 
@@ -195,22 +205,12 @@ def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[
 
 
 def load_cooperations(loader: _Loader) -> tuple[dict[str, Cooperation], dict[str, YamlDocument]]:
+    docs = _read_id_files(loader, "cooperations", "cooperation", "cooperation")
     cooperations: dict[str, Cooperation] = {}
-    docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / "cooperations").glob("*.yaml")):
-        doc = loader.read(path, "cooperation")
-        if doc is None:
-            continue
+    for coop_id, doc in docs.items():
         d = doc.data
-        if path.stem != d["id"]:
-            loader.error(doc, ("id",), f"the id '{d['id']}' does not match the file name '{path.name}'",
-                         f"rename the file to {d['id']}.yaml or fix the id")
-        if d["id"] in cooperations:
-            loader.error(doc, ("id",), f"cooperation '{d['id']}' is defined twice", "delete one file")
-            continue
-        cooperations[d["id"]] = Cooperation(d["id"], d["name"], d["host"], tuple(d["members"]),
-                                            ke_unit(f"samarbeid-{d['id']}", d["ke"]), doc.display)
-        docs[d["id"]] = doc
+        cooperations[coop_id] = Cooperation(d["id"], d["name"], d["host"], tuple(d["members"]),
+                                            ke_unit(f"samarbeid-{coop_id}", d["ke"]), doc.display)
     return cooperations, docs
 
 

@@ -300,7 +300,7 @@ def directory_csv(directory: Directory) -> dict[str, str]:
     Lists inside a cell are joined with ';'. services empty = not known (never 'offers none').
     """
     from .exports import municipalities_export  # lazy: exports may come to import this module
-    from .pages import coverage_status
+    from .coverage import municipality_status
 
     urls = {row["number"]: row["url"] for row in municipalities_export(directory)["municipalities"]}
     rows = []
@@ -309,7 +309,7 @@ def directory_csv(directory: Directory) -> dict[str, str]:
         ke = directory.ke_for(m)
         rows.append({
             "number": m.number, "name": m.name, "county": m.county_number,
-            "ke_status": coverage_status(directory, m),
+            "ke_status": municipality_status(directory, m),
             "ke_unit": ke.unit if ke else None,
             "ke_phone": ke.phones[0].display if ke and ke.phones else None,
             "ke_email": ke.email if ke else None, "ke_web": ke.web if ke else None,

@@ -74,7 +74,6 @@ def service_path(code: str) -> str:
     return f"{SERVICE_DIR}/{code}"
 
 
-coverage_status = municipality_status  # kept for callers that think in pages
 
 
 def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
@@ -98,7 +97,7 @@ def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
             title=t("municipality_title", lang, name=m.display_name),
             description=t("municipality_lead", lang, name=m.display_name),
             context={"data_file": coop.source_file if coop else m.source_file, "m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
-                     "trusts": directory.trusts_for(m), "status": coverage_status(directory, m),
+                     "trusts": directory.trusts_for(m), "status": municipality_status(directory, m),
                      **_contact_extras(directory, m, ke, municipality_path(m.number), lang)},
         ))
     return pages
@@ -131,7 +130,7 @@ def _county_pages(directory: Directory, lang: str) -> list[PageSpec]:
     pages = [PageSpec(
         path=county_path(c.number), lang=lang, template="county.md.j2",
         title=t("county_title", lang, name=c.name), description=t("county_lead", lang),
-        context={"county": c, "municipalities": [(m, coverage_status(directory, m))
+        context={"county": c, "municipalities": [(m, municipality_status(directory, m))
                                                  for m in directory.municipalities_in_county(c.number)]},
     ) for c in counties]
     pages.append(PageSpec(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,6 +68,32 @@ def on_pre_build(config: MkDocsConfig) -> None:
     written, removed = write_pages(Path(config.docs_dir), _cache["pages"])  # type: ignore[arg-type]
     if written or removed:
         log.info(f"ke_pages: wrote {written} and removed {removed} generated page(s)")
+
+
+def on_page_context(context: dict, *, page, config: MkDocsConfig, nav) -> dict:
+    """Language roots as site-relative links ('.', 'en/') rather than '/' and '/en/'.
+
+    mkdocs-static-i18n gives the home pages' alternates and language switcher absolute links,
+    which break when the site is served from a sub-folder; every other page is relative already.
+    Runs after the plugin's own on_page_context (priority 50).
+    """
+    # The plugin sets `config.extra.alternate` as an attribute (LegacyConfig), not as a key.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate.get("link", "")
+        if link.startswith("/") and not link.startswith("//"):
+            alternate["link"] = link.lstrip("/") or "."
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is one page for both languages: its switcher offers the two front pages.
+
+    Without this it would inherit the alternates of whichever page the plugin rendered last.
+    """
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n is not None and getattr(i18n, "extra_alternate", None):
+        config.extra.alternate = deepcopy(i18n.extra_alternate)
+    return context
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages

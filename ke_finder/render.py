@@ -40,7 +40,7 @@ def front_matter_value(text: str) -> str:
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
     env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
     env.filters.update(safe_href=safe_href, fm=front_matter_value)
     return env

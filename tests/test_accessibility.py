@@ -87,3 +87,44 @@ def test_no_sideways_scrolling_at_320px(chromium, site_url: str, path: str) -> N
     page.goto(site_url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_site_url(tmp_path_factory):
+    """The small fixture data set (which has a shared KE) built with the real project and served."""
+    import shutil
+
+    from browser import serve
+    from conftest import FIXTURE_DATA, ROOT
+    from sitebuild import copy_project, mkdocs_build
+
+    workdir = tmp_path_factory.mktemp("fixture-site")
+    project = copy_project(workdir / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    shutil.copytree(ROOT / "data" / "schemas", project / "data" / "schemas")
+    result = mkdocs_build(project, workdir / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(workdir / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["kommune/1812/", "en/kommune/1812/", "samarbeid/sor-helgeland/",
+                                  "en/samarbeid/sor-helgeland/"])
+def test_no_axe_violations_on_shared_ke_pages(page, fixture_site_url: str, path: str) -> None:
+    page.goto(fixture_site_url + path)
+    assert "sor-helgeland" in page.content()
+    assert axe_violations(page) == []
+
+
+PHONE_PAGES = ["", "en/", "kommune/3911/", "en/kommune/5610/", "kommune/0301/", "helseforetak/unn/", "fylke/18/",
+               "en/tjeneste/barnekoordinator/", "guides/individual-plan/", "en/dekning/", "quiz/", "404.html"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_no_axe_violations_on_a_phone_viewport(chromium, site_url: str, path: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert axe_violations(page) == []
+    context.close()

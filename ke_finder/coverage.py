@@ -34,8 +34,6 @@ class CoverageRow:
     key: str
     name: str
     counts: dict[str, int] = field(default_factory=lambda: {s: 0 for s in STATUSES})
-    shared: int = 0
-    with_services: int = 0
 
     @property
     def total(self) -> int:
@@ -46,8 +44,6 @@ def _row(directory: Directory, key: str, name: str, municipalities: list[Municip
     row = CoverageRow(key, name)
     for m in municipalities:
         row.counts[municipality_status(directory, m)] += 1
-        row.shared += bool(m.cooperation_id)
-        row.with_services += m.services is not None
     return row
 
 

@@ -144,8 +144,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "coverage_map": {"nb": "Kart", "en": "Map"},
     "coverage_map_table": {"nb": "Alle kommuner i tabell", "en": "All municipalities as a table"},
     "col_total": {"nb": "Kommuner", "en": "Municipalities"},
-    "col_shared": {"nb": "Delt KE", "en": "Shared KE"},
-    "col_services": {"nb": "Tilbud kjent", "en": "Offers known"},
     "col_known_in": {"nb": "Kjent i antall kommuner", "en": "Known in municipalities"},
     "map_confirmed": {"nb": "Bekreftet", "en": "Confirmed"},
     "map_unconfirmed": {"nb": "Ikke bekreftet", "en": "Not confirmed"},

@@ -24,6 +24,8 @@ from .model import Directory, HospitalTrust, KeUnit, Municipality
 
 API_VERSION = "v1"
 API_DIR = f"api/{API_VERSION}"
+# The documented JSON Schemas of the api/v1 JSON documents, published beside them in api/v1/schemas/.
+API_SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "api-schemas"
 LICENCE = "NLOD 2.0"
 SOURCES = ("Kartverket (CC BY 4.0), Statistisk sentralbyrå (NLOD), Språkrådet, Sametinget; "
            "KE details from public web pages of municipalities and hospitals")
@@ -749,11 +751,17 @@ def write_open_data(directory: Directory, site_dir: Path) -> list[Path]:
     """Write every open-data file under site_dir/api/v1/; return the written paths, sorted.
 
     Bytes are written as built (no newline translation), so CSV keeps CRLF and JSON keeps LF on every OS.
+    The JSON Schemas of the JSON documents (data/api-schemas/) are copied byte for byte to api/v1/schemas/.
     """
     written = []
     for rel, content in open_data_files(directory).items():
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+        written.append(path)
+    for schema in sorted(API_SCHEMA_DIR.glob("*.schema.json")):
+        path = site_dir / API_DIR / "schemas" / schema.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(schema.read_bytes())
         written.append(path)
     return sorted(written)

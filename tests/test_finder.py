@@ -208,3 +208,20 @@ def test_copy_contact_details_for_hospital_staff(chromium, site_url: str) -> Non
     assert "Nettside: https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/" in copied
     assert "Elektronisk adresse (HER-id): Ikke kjent her." in copied
     context.close()
+
+
+def test_finder_at_200_percent_zoom(chromium, site_url: str) -> None:
+    """200 % zoom of a 1280×900 window is a 640×450 CSS-pixel viewport at twice the pixel density."""
+    context = chromium.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site_url + "en/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    _type(page, "Porsanger")
+    option = page.locator("#ke-finder-option-0")
+    option.scroll_into_view_if_needed()
+    box = option.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 640
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "en/kommune/5622/")
+    context.close()

@@ -5,7 +5,9 @@ Measures, in one run on this machine:
   build      full national build (both languages, hooks, exports, Pagefind) of a fresh copy, median of
              --runs, against a plain reference: as many hand-written-style Markdown pages, of the same
              sizes and at the same paths, built with the same MkDocs + Material + i18n configuration
-             without the project's hooks (so: no data layer, no exports, no Pagefind).
+             without the project's hooks (so: no data layer, no exports), then indexed by the same
+             search step (Pagefind): the site's configuration minus the data layer. The ratio against
+             the reference without search is reported too.
   growth     the same build with 4x the municipalities (1,428), and the size of municipality pages.
   weight     generated HTML pages (median, largest; the coverage map pages reported apart), the whole
              site, the finder's data file, Pagefind's index per language, and Material's built-in
@@ -85,6 +87,15 @@ def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
     if result.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return elapsed
+
+
+def timed_search_index(site: Path) -> float:
+    """The site's own search step (the hook runs the same function after the project's build)."""
+    from ke_finder.search_index import build_search_index
+
+    start = time.perf_counter()
+    build_search_index(site)
+    return time.perf_counter() - start
 
 
 # ---- the plain reference ---------------------------------------------------------------------------------
@@ -440,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         pages_written = make_reference(warm / "docs", ROOT, reference)
         timed_build(reference, work / "reference-warm-site", env)
 
-        project_times, reference_times = [], []
+        project_times, reference_times, reference_search_times = [], [], []
         site_1x = work / "site-1x"
         for run in range(args.runs):
             log(f"build {run + 1}/{args.runs}: project")
@@ -451,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"build {run + 1}/{args.runs}: plain reference")
             shutil.rmtree(work / "reference-site", ignore_errors=True)
             reference_times.append(timed_build(reference, work / "reference-site", env))
+            reference_search_times.append(timed_search_index(work / "reference-site"))
         reference_html = len(list((work / "reference-site").rglob("*.html")))
 
         log("4x data: generate and validate")
@@ -477,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
         log("done measuring")
 
         # ---- figures
+        reference_plain_s = statistics.median(reference_times)  # MkDocs build only, no search step
+        reference_times = [b + p for b, p in zip(reference_times, reference_search_times)]
         project_s, reference_s, growth_s = (statistics.median(t) for t in (project_times, reference_times, growth_times))
         pages = html_pages(site_1x)
         ordinary = {rel: size for rel, size in pages.items() if not is_coverage(rel)}
@@ -490,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
         figures: dict[str, Any] = {
             "build": {"project_s": round(project_s, 2), "reference_s": round(reference_s, 2),
                       "ratio": round(project_s / reference_s, 3),
+                      "reference_without_search_s": round(reference_plain_s, 2),
+                      "ratio_to_reference_without_search": round(project_s / reference_plain_s, 3),
+                      "reference_search_runs_s": [round(t, 2) for t in reference_search_times],
                       "project_min_s": round(min(project_times), 2), "reference_min_s": round(min(reference_times), 2),
                       "project_runs_s": [round(t, 2) for t in project_times],
                       "reference_runs_s": [round(t, 2) for t in reference_times],
@@ -518,7 +535,9 @@ def main(argv: list[str] | None = None) -> int:
 
         rows = [
             ("Build, project (both languages, median)", f"{project_s:.2f} s", "", ""),
-            ("Build, plain Markdown reference (median)", f"{reference_s:.2f} s", "", ""),
+            ("Build, plain Markdown reference + same search step (median)", f"{reference_s:.2f} s", "", ""),
+            ("  reference without the search step", f"{reference_plain_s:.2f} s "
+             f"(project / it: {project_s / reference_plain_s:.2f}x)", "", ""),
             ("  project steps: load+validate / render / Pagefind",
              f"{breakdown['load_and_validate_s']:.2f} / {breakdown['render_pages_s']:.2f} / {breakdown['pagefind_s']:.2f} s",
              "", ""),

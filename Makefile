@@ -2,6 +2,8 @@
 #   make serve   set up, build and serve the site on http://127.0.0.1:8000
 #   make test    set up and run every test
 SHELL := /bin/bash
+# Material's end-of-life notice (May 2027) is tracked in ARCHITECTURE.md; keep build logs readable.
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python

@@ -1,4 +1,5 @@
-# The project's commands. A fresh machine needs only Python 3.11 and make:
+# The project's commands. A fresh Debian machine needs Python 3.11, make and Node.js/npm (as the README says);
+# everything else (the venv, axe-core, Debian's chromium) is installed by these targets:
 #   make serve   set up, build and serve the site on http://127.0.0.1:8000
 #   make test    set up and run every test
 SHELL := /bin/bash

@@ -13,7 +13,6 @@ from .yamlsource import YamlDocument
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|\{\{|\{%|javascript:|data:text/html", re.IGNORECASE)
 _SAFE_LINK = re.compile(r"^https?://[^\s<>\"']+$")
-URL_FIELDS = {"web", "website", "url", "services_source", "source"}
 
 
 def check_text_is_inert(doc: YamlDocument, value: Any = None, path: tuple = ()) -> list[DataError]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .load import NOT_MUNICIPALITIES
 from .model import Directory, sort_key
-from .names import fold, fold_variants
+from .names import fold_variants
 
 
 def search_keys(names: tuple[str, ...]) -> list[str]:

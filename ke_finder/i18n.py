@@ -25,10 +25,7 @@ def bcp47(code: str) -> str:
 
 
 STRINGS: dict[str, dict[str, str]] = {
-    "site_name": {"nb": "Finn koordinerende enhet", "en": "Find your coordinating unit"},
     "ke": {"nb": "Koordinerende enhet", "en": "Coordinating unit"},
-    "ke_long": {"nb": "koordinerende enhet (KE) for habilitering og rehabilitering",
-                "en": "coordinating unit (KE) for habilitation and rehabilitation"},
     "municipality_title": {"nb": "{name} – koordinerende enhet", "en": "{name} – coordinating unit"},
     "municipality_lead": {"nb": "Her finner du koordinerende enhet (KE) i {name} kommune, hvilke tilbud vi vet om, og sykehuset kommunen hører til.",
                           "en": "Here you find the coordinating unit (KE) of {name} municipality, the offers we know of, and the hospital that serves it."},
@@ -37,7 +34,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin_centre": {"nb": "Kommunesenter", "en": "Administrative centre"},
     "number": {"nb": "Kommunenummer", "en": "Municipality number"},
     "language_form": {"nb": "Målform", "en": "Official written form"},
-    "language_forms": {"nb": "bokmål|nynorsk|nøytral", "en": "Bokmål|Nynorsk|neutral"},
     "sami_area": {"nb": "Kommunen er med i forvaltningsområdet for samisk språk.",
                   "en": "The municipality is in the administrative area for Sami languages."},
     "municipality_website": {"nb": "Kommunens nettsted", "en": "The municipality's website"},

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .names import fold_to_base
+
 
 @dataclass(frozen=True)
 class Phone:
@@ -75,10 +77,6 @@ class Municipality:
     services_source: str | None
     source_file: str
     cooperation_id: str | None = None  # filled by resolve_cooperation
-
-    @property
-    def slug(self) -> str:
-        return self.number
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -199,6 +197,4 @@ _NORWEGIAN_ORDER = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzæøå
 
 def sort_key(text: str) -> tuple:
     """Norwegian alphabetical order: æ, ø, å after z; Sami letters beside their base letter."""
-    from .names import fold_to_base  # local import: names depends on nothing here
-
     return tuple((_NORWEGIAN_ORDER.get(ch, 100 + ord(ch)), ch) for ch in fold_to_base(text.lower()))

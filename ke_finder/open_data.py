@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from .coverage import municipality_status
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, bcp47
 from .model import Directory, HospitalTrust, KeUnit, Municipality
+from .pages import (cooperation_path, county_path, language_url, municipality_path, page_url, service_path,
+                    trust_path)
 
 API_VERSION = "v1"
 API_DIR = f"api/{API_VERSION}"
@@ -189,21 +193,34 @@ def _ke_unit_json(record: KeRecord) -> dict[str, Any]:
 
 
 def _urls(path: str) -> dict[str, str]:
-    from .exports import language_url  # lazy: exports may come to import this module
-    from .i18n import LANGUAGES
-
     return {lang: language_url(path, lang) for lang in LANGUAGES}
+
+
+def municipalities_export(directory: Directory) -> dict[str, Any]:
+    """api/v1/municipalities.json: each municipality, its pages, the KE that serves it and its hospital trusts."""
+    rows = []
+    for number in sorted(directory.municipalities):
+        m = directory.municipalities[number]
+        ke = directory.ke_for(m)
+        rows.append({
+            "number": m.number,
+            "name": m.name,
+            "display_name": m.display_name,
+            "county": m.county_number,
+            "url": _urls(municipality_path(m.number)),
+            "ke_id": ke.id if ke else None,
+            "cooperation_id": m.cooperation_id,
+            "hospital_trust_ids": [t.id for t in directory.trusts_for(m)],
+        })
+    return {"version": API_VERSION, "count": len(rows), "municipalities": rows}
 
 
 def directory_json(directory: Directory) -> dict[str, dict[str, Any]]:
     """File name (under api/v1/) -> JSON document, for everyone who wants the directory as data.
 
-    municipalities.json keeps exactly the rows of ke_finder.exports.municipalities_export (existing consumers);
+    municipalities.json keeps exactly the rows of municipalities_export (existing consumers);
     the licence and sources keys are only added beside them.
     """
-    from .exports import municipalities_export  # lazy: exports may come to import this module
-    from .pages import cooperation_path, county_path, service_path, trust_path
-
     municipalities = dict(municipalities_export(directory))
     municipalities.setdefault("licence", LICENCE)
     municipalities.setdefault("sources", SOURCES)
@@ -301,10 +318,7 @@ def directory_csv(directory: Directory) -> dict[str, str]:
 
     Lists inside a cell are joined with ';'. services empty = not known (never 'offers none').
     """
-    from .exports import municipalities_export  # lazy: exports may come to import this module
-    from .coverage import municipality_status
-
-    urls = {row["number"]: row["url"] for row in municipalities_export(directory)["municipalities"]}
+    urls = {number: _urls(municipality_path(number)) for number in directory.municipalities}
     rows = []
     for number in sorted(directory.municipalities):
         m = directory.municipalities[number]
@@ -611,9 +625,6 @@ def vcard_href(page_path: str, lang: str, ke: KeUnit) -> str:
     Relative, like every link of the site, so it works without site_url and under a sub-folder; English pages
     live one folder deeper (/en/) but share the one vCard.
     """
-    from .i18n import DEFAULT_LANGUAGE
-    from .pages import page_url
-
     depth = len([p for p in page_url(page_path).split("/") if p]) + (0 if lang == DEFAULT_LANGUAGE else 1)
     return "../" * depth + vcard_path(ke)
 
@@ -641,8 +652,6 @@ def _languages(directory: Directory, record: KeRecord) -> list[str]:
     In that area the Sami Act gives the right to be served in Sami by the municipality's health services; the
     language codes are those of the municipality's official Sami names (BCP 47).
     """
-    from .i18n import bcp47
-
     languages = ["no"]
     served = [directory.municipalities[n] for n in record.municipality_numbers]
     if record.kind in ("municipality", "cooperation") and served and all(m.sami_language_area for m in served):

@@ -11,7 +11,7 @@ from typing import Any
 
 from .coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
                        municipality_status)
-from .i18n import LANGUAGES, t
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from .model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
 
 # URL folders of generated pages; the same in both languages (English under /en/).
@@ -44,6 +44,12 @@ def page_url(path: str) -> str:
     if path.endswith("/index"):
         return path[: -len("index")]
     return path + "/"
+
+
+def language_url(path: str, lang: str) -> str:
+    """Root-relative URL of a page in a language: '/kommune/0301/' or '/en/kommune/0301/'."""
+    prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+    return prefix + page_url(path)
 
 
 def relative_url(from_path: str, to_path: str) -> str:
@@ -79,7 +85,6 @@ def service_path(code: str) -> str:
 def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
                     path: str, lang: str) -> dict[str, Any]:
     """The 'add to contacts' vCard link and the schema.org JSON-LD of a KE page."""
-    from .exports import language_url
     from .open_data import has_vcard, json_ld, json_ld_script, vcard_href
 
     data = json_ld(directory, entity, language_url(path, lang), lang)
@@ -244,7 +249,3 @@ def all_pages(directory: Directory, shapes: dict | None = None) -> list[PageSpec
         pages.append(_coverage_page(directory, lang, shapes))
     return pages
 
-
-def ke_phone_summary(ke: KeUnit | None) -> str | None:
-    """The first phone of a KE, for lists and search results."""
-    return ke.phones[0].display if ke and ke.phones else None

@@ -275,7 +275,7 @@ def _render_question(question: Question, number: int, total: int, lang: str, id_
         )
     source = f'{e(words["source"])} {e(question.law)}'
     lines += [
-        f'<p class="ke-quiz-hint" aria-live="polite" hidden></p>',
+        '<p class="ke-quiz-hint" aria-live="polite" hidden></p>',
         f'<button type="button" class="ke-quiz-check" hidden>{e(words["check"])}</button>',
         f'<p class="ke-quiz-feedback" role="status" aria-live="polite" hidden>'
         f'<strong class="ke-quiz-verdict"></strong> '

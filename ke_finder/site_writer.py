@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load_directory
 from .model import Directory
 from .map_svg import load_shapes, simplify
 from .pages import GENERATED_DIRS, MAP_FILE, all_pages
@@ -43,9 +42,3 @@ def write_pages(docs_dir: Path, rendered: dict[str, str]) -> tuple[int, int]:
             removed += 1
     return written, removed
 
-
-def generate(data_dir: Path, docs_dir: Path) -> Directory:
-    """Load, validate and write every page: the whole data-to-Markdown step in one call."""
-    directory = load_directory(data_dir)
-    write_pages(docs_dir, render_site_pages(directory, data_dir))
-    return directory

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import html5lib
 
-from conftest import ROOT, edit
+from conftest import edit
 from sitebuild import copy_project, mkdocs_build
 
 

@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT, TODAY, edit
-from ke_finder.exports import municipalities_export
+from ke_finder.open_data import municipalities_export
 from ke_finder.load import load_directory
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
 from ke_finder.open_data import (HSDS_NAMESPACE, LICENCE, SOURCES, csv_cell, directory_csv, directory_json,

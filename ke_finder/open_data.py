@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .coverage import municipality_status
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, bcp47
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .model import Directory, HospitalTrust, KeUnit, Municipality
 from .pages import (cooperation_path, county_path, language_url, municipality_path, page_url, service_path,
                     trust_path)
@@ -646,18 +646,8 @@ _LD_WORDS = {
 }
 
 
-def _languages(directory: Directory, record: KeRecord) -> list[str]:
-    """Norwegian always; Sami languages where every area served is in the Sami administrative area.
-
-    In that area the Sami Act gives the right to be served in Sami by the municipality's health services; the
-    language codes are those of the municipality's official Sami names (BCP 47).
-    """
-    languages = ["no"]
-    served = [directory.municipalities[n] for n in record.municipality_numbers]
-    if record.kind in ("municipality", "cooperation") and served and all(m.sami_language_area for m in served):
-        codes = {n.lang for m in served for n in m.other_names if n.lang.startswith("sm")}
-        languages += sorted(bcp47(c) for c in codes)
-    return languages
+# Norwegian only: whether a KE answers in Sami is not in any of our sources, so the export does not claim it.
+AVAILABLE_LANGUAGES = ["no"]
 
 
 def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url: str, lang: str) -> dict | None:
@@ -698,7 +688,7 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     if ke.email:
         data["email"] = ke.email
     data["parentOrganization"] = parent
-    languages = _languages(directory, record)
+    languages = list(AVAILABLE_LANGUAGES)
     points = []
     for phone in ke.phones:
         point = {"@type": "ContactPoint", "contactType": words["contact_type"], "telephone": phone.e164}

@@ -12,7 +12,9 @@ from typing import Any
 from .coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
                        municipality_status)
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from .map_svg import render_map
 from .model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
+from .quiz import render_quiz_html
 
 # URL folders of generated pages; the same in both languages (English under /en/).
 MUNICIPALITY_DIR = "kommune"
@@ -200,8 +202,6 @@ MAP_FILE = "geo/kommuner-2024.geojson"
 
 
 def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> PageSpec:
-    from .map_svg import render_map
-
     municipalities = sorted(directory.municipalities.values(), key=lambda m: sort_key(m.display_name))
     map_svg = None
     if shapes is not None:
@@ -224,8 +224,6 @@ def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> Page
 
 
 def _quiz_page(directory: Directory, lang: str) -> PageSpec:
-    from .quiz import render_quiz_html
-
     return PageSpec(path=QUIZ_PATH, lang=lang, template="quiz.md.j2", title=t("quiz_title", lang),
                     description=t("quiz_lead", lang),
                     context={"quiz_html": render_quiz_html(directory.quiz, lang), "count": len(directory.quiz)})

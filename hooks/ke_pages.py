@@ -18,19 +18,16 @@ from mkdocs.plugins import event_priority
 # MkDocs loads hooks by file path; make the project's core importable from any working directory.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ke_finder.errors import DataInvalid
-from ke_finder.exports import write_exports
-from ke_finder.load import load_directory
+from ke_finder import pipeline
 from ke_finder.model import Directory
-from ke_finder.search_index import build_search_index
-from ke_finder.site_writer import render_site_pages, write_pages
+from ke_finder.source.errors import DataInvalid
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
 _cache: dict[str, object] = {}
 
 
-def _data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent / "data"
+def _project(config: MkDocsConfig) -> pipeline.Project:
+    return pipeline.Project(Path(config.config_file_path).resolve().parent, Path(config.docs_dir))
 
 
 def _fingerprint(data_dir: Path) -> tuple:
@@ -40,11 +37,11 @@ def _fingerprint(data_dir: Path) -> tuple:
 
 
 def _directory(config: MkDocsConfig) -> Directory:
-    data_dir = _data_dir(config)
-    key = _fingerprint(data_dir)
+    project = _project(config)
+    key = _fingerprint(project.data_dir)
     if _cache.get("key") != key:
         try:
-            _cache["directory"] = load_directory(data_dir)
+            _cache["directory"] = pipeline.load(project)
         except DataInvalid as exc:
             _cache.clear()
             for line in exc.report().splitlines():
@@ -63,9 +60,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     directory = _directory(config)
+    project = _project(config)
     if "pages" not in _cache:
-        _cache["pages"] = render_site_pages(directory, _data_dir(config))
-    written, removed = write_pages(Path(config.docs_dir), _cache["pages"])  # type: ignore[arg-type]
+        _cache["pages"] = pipeline.render(project, directory)
+    written, removed = pipeline.stage(project, directory, _cache["pages"])  # type: ignore[arg-type]
     if written or removed:
         log.info(f"ke_pages: wrote {written} and removed {removed} generated page(s)")
 
@@ -124,6 +122,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    site_dir = Path(config.site_dir)
-    write_exports(_directory(config), site_dir, _data_dir(config))
-    build_search_index(site_dir)
+    pipeline.extras(_project(config), Path(config.site_dir), _directory(config))

@@ -4,8 +4,9 @@ Kept as one table so a missing translation is a test failure, not a half-English
 """
 from __future__ import annotations
 
-LANGUAGES = ("nb", "en")
-DEFAULT_LANGUAGE = "nb"
+from .paths import DEFAULT_LANGUAGE, LANGUAGES
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "STRINGS", "bcp47", "language_name", "t"]
 
 LANGUAGE_NAMES = {
     "sme": {"nb": "nordsamisk", "en": "Northern Sami"},

@@ -46,8 +46,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from sitebuild import TEST_ENV, copy_project  # noqa: E402
-from ke_finder.pages import GENERATED_DIRS  # noqa: E402
-from ke_finder.site_writer import HOME_FILES  # noqa: E402
+from ke_finder.paths import GENERATED_DIRS, HOME_FILES  # noqa: E402
 
 BUDGETS = {
     "build_ratio": 1.25,           # project build time / plain reference build time
@@ -91,7 +90,7 @@ def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
 
 def timed_search_index(site: Path) -> float:
     """The site's own search step (the hook runs the same function after the project's build)."""
-    from ke_finder.search_index import build_search_index
+    from ke_finder.site.search_index import build_search_index
 
     start = time.perf_counter()
     build_search_index(site)
@@ -317,16 +316,16 @@ def material_search_sizes(source_project: Path, work: Path, env: dict[str, str])
 def time_breakdown(project: Path, site: Path, work: Path) -> dict[str, float]:
     """Where the project's extra build time goes: each step of the hook, run on its own, in this process."""
     from ke_finder.exports import write_exports
-    from ke_finder.load import load_directory
-    from ke_finder.search_index import build_search_index
-    from ke_finder.site_writer import render_site_pages, write_pages
+    from ke_finder.source.load import load_directory
+    from ke_finder.site.search_index import build_search_index
+    from ke_finder.site.writer import render_site_pages, write_pages
 
     def clock(command: list[str]) -> float:
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         return time.perf_counter() - start
 
-    imports = "import ke_finder.load, ke_finder.site_writer, ke_finder.exports, ke_finder.search_index"
+    imports = "import ke_finder.source.load, ke_finder.site.writer, ke_finder.exports, ke_finder.site.search_index"
     bare = min(clock([sys.executable, "-c", "import mkdocs"]) for _ in range(3))
     with_core = min(clock([sys.executable, "-c", f"import mkdocs; {imports}"]) for _ in range(3))
     data = project / "data"

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ke_finder.errors import DataInvalid  # noqa: E402
-from ke_finder.link_check import LinkResult, check_links, collect_links  # noqa: E402
-from ke_finder.load import load_directory  # noqa: E402
+from ke_finder.source.errors import DataInvalid  # noqa: E402
+from ke_finder.editor.link_check import LinkResult, check_links, collect_links  # noqa: E402
+from ke_finder.source.load import load_directory  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,9 +12,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT, TODAY
-from ke_finder.load import load_directory
+from ke_finder.source.load import load_directory
 from ke_finder.model import Directory
-from ke_finder.open_data import API_SCHEMA_DIR, directory_json, write_open_data
+from ke_finder.exports.api_json import API_SCHEMA_DIR, directory_json
+from ke_finder.exports.open_data import write_open_data
 
 SCHEMA_DIR = ROOT / "data" / "api-schemas"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, edit
-from ke_finder.contact_import import (KE_KEYS, MAX_TEXT_LENGTH, SOURCE_KEYS, data_file_yaml, dump_text,
+from ke_finder.editor.contact_import import (KE_KEYS, MAX_TEXT_LENGTH, SOURCE_KEYS, data_file_yaml, dump_text,
                                       import_contacts)
-from ke_finder.load import load_directory
+from ke_finder.source.load import load_directory
 
 HEADER = ["kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
           "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke"]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ke_finder.finder_index import build_finder_index, search_keys
-from ke_finder.load import load_directory
-from ke_finder.names import fold
+from ke_finder.exports.finder_index import build_finder_index, search_keys
+from ke_finder.source.load import load_directory
+from ke_finder.model.names import fold
 
 
 @pytest.fixture(scope="module")

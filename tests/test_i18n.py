@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 import string
 
-from ke_finder.coverage import STATUSES
+from ke_finder.model.coverage import STATUSES
 from ke_finder.i18n import LANGUAGES, STRINGS
 
-TEMPLATE_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "ke_finder" / "templates"
+TEMPLATE_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "ke_finder" / "site" / "templates"
 
 
 def placeholders(text: str) -> set[str]:

@@ -14,8 +14,8 @@ from typing import Iterator
 import pytest
 
 from conftest import ROOT, TODAY
-from ke_finder.link_check import USER_AGENT, LinkRef, check_links, collect_links, link_check_opener
-from ke_finder.load import load_directory
+from ke_finder.editor.link_check import USER_AGENT, LinkRef, check_links, collect_links, link_check_opener
+from ke_finder.source.load import load_directory
 
 SLOW_SECONDS = 1.0
 SHORT_TIMEOUT = 0.3

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, edit, line_of
-from ke_finder.errors import DataInvalid
-from ke_finder.load import load_directory
+from ke_finder.source.errors import DataInvalid
+from ke_finder.source.load import load_directory
 
 
 def errors_for(data_dir: Path) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ke_finder.map_svg import (MAP_WIDTH, douglas_peucker, load_shapes, path_data, project_utm33_like,
+from ke_finder.site.map_svg import (MAP_WIDTH, douglas_peucker, load_shapes, path_data, project_utm33_like,
                                render_map, simplify, status_class)
 
 ROOT = Path(__file__).resolve().parent.parent

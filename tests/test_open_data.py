@@ -17,12 +17,15 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT, TODAY, edit
-from ke_finder.open_data import municipalities_export
-from ke_finder.load import load_directory
+from ke_finder.exports.api_csv import csv_cell, directory_csv
+from ke_finder.exports.api_json import directory_json, municipalities_export
+from ke_finder.exports.common import LICENCE, SOURCES
+from ke_finder.exports.hsds import HSDS_NAMESPACE, hsds_export, hsds_id
+from ke_finder.exports.jsonld import json_ld, json_ld_script
+from ke_finder.exports.open_data import write_open_data
+from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
-from ke_finder.open_data import (HSDS_NAMESPACE, LICENCE, SOURCES, csv_cell, directory_csv, directory_json,
-                                 has_vcard, hsds_export, hsds_id, json_ld, json_ld_script, vcard, vcard_href,
-                                 vcard_path, write_open_data)
+from ke_finder.source.load import load_directory
 
 HSDS_DIR = ROOT / "data" / "hsds-3.0"
 JSON_DOCS = {"municipalities.json", "ke-units.json", "cooperations.json", "hospital-trusts.json", "regions.json",
@@ -418,7 +421,7 @@ def test_real_data_writes_byte_identical_twice(real: Directory, tmp_path: Path) 
 
 
 def test_fold_line_boundaries() -> None:
-    from ke_finder.open_data import fold_line
+    from ke_finder.exports.vcard import fold_line
 
     assert fold_line("x" * 75) == "x" * 75
     assert fold_line("x" * 76) == "x" * 75 + "\r\n x"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from ke_finder.load import load_directory
-from ke_finder.pages import all_pages, relative_url
-from ke_finder.site_writer import render_site_pages, write_pages
+from ke_finder.source.load import load_directory
+from ke_finder.site.pages import all_pages, relative_url
+from ke_finder.site.writer import render_site_pages, write_pages
 
 
 @pytest.fixture

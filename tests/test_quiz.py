@@ -9,7 +9,9 @@ from xml.etree.ElementTree import Element
 import html5lib
 import pytest
 
-from ke_finder.quiz import Question, QuizText, load_quiz, render_quiz_html
+from ke_finder.model.quiz import Question, QuizText
+from ke_finder.site.quiz import render_quiz_html
+from ke_finder.source.quiz import load_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ = ROOT / "data" / "quiz.yaml"

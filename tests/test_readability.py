@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ke_finder.readability import lix, markdown_lix, markdown_to_prose, sentence_count, words
+from readability import lix, markdown_lix, markdown_to_prose, sentence_count, words
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 GUIDE_DIRS = (DOCS / "guides", DOCS / "about")

@@ -26,7 +26,7 @@ import yaml
 
 from conftest import FIXTURE_DATA, ROOT, TODAY, edit
 # Imported before MkDocs loads the hook, so the hook and this module share one ke_finder (one set of classes).
-from ke_finder.load import load_directory
+from ke_finder.source.load import load_directory
 from ke_finder.model import KeUnit, OtherName, Phone, Provenance
 from sitebuild import TEST_ENV, copy_project, mkdocs_build
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import phonenumbers
 
-from .model import Phone
+from ..model import Phone
 
 
 class InvalidPhone(ValueError):

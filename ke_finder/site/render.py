@@ -14,10 +14,11 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import pages as P
-from .coverage import is_stale
-from .i18n import bcp47, language_name, t
-from .model import Directory
+from .. import paths as P
+from ..paths import relative_url
+from ..i18n import bcp47, language_name, t
+from ..model import Directory
+from ..model.coverage import is_stale
 from .pages import PageSpec
 
 _BABEL_LOCALE = {"nb": "nb", "en": "en_GB"}
@@ -38,7 +39,7 @@ def front_matter_value(text: str) -> str:
 
 
 def make_environment() -> Environment:
-    env = Environment(loader=PackageLoader("ke_finder", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
     env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
@@ -57,7 +58,7 @@ def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str
     """The Markdown source of one page (front matter + HTML body)."""
 
     def url(to_path: str) -> str:
-        return P.relative_url(spec.path, to_path)
+        return relative_url(spec.path, to_path)
 
     def fmt_date(value: date) -> str:
         return format_date(value, "long", locale=_BABEL_LOCALE[spec.lang])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .model import Directory, KeUnit, Municipality
+from .entities import Directory, KeUnit, Municipality
 
 STATUSES = ("confirmed", "unconfirmed", "unknown")
 STALE_AFTER = timedelta(days=365)

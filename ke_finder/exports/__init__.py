@@ -4,8 +4,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..model import Directory
 from .finder_index import finder_index_json
-from .model import Directory
 from .open_data import write_open_data
 
 

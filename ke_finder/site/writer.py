@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Directory
+from ..model import Directory
+from ..paths import GENERATED_DIRS, HOME_FILES, MAP_FILE
 from .map_svg import load_shapes, simplify
-from .pages import GENERATED_DIRS, MAP_FILE, all_pages
+from .pages import all_pages
 from .render import make_environment, render_page, shared_context, source_file_name
-
-HOME_FILES = ("index.md", "index.en.md", "quiz.md", "quiz.en.md")
-
 
 def render_site_pages(directory: Directory, data_dir: Path | None = None) -> dict[str, str]:
     """Relative source path -> Markdown text, for every generated page."""

@@ -31,12 +31,12 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from .checks import check_email, check_link, check_past_date, check_phone, check_text_is_inert
-from .errors import DataError, display_path
-from .load import validate_files
-from .model import Phone
-from .phones import normalise_phone
-from .yamlsource import YamlDocument
+from ..source.checks import check_email, check_link, check_past_date, check_phone, check_text_is_inert
+from ..source.errors import DataError, display_path
+from ..source.load import validate_files
+from ..model import Phone
+from ..source.phones import normalise_phone
+from ..source.yamlsource import YamlDocument
 
 COLUMNS = ("kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
            "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke")

@@ -10,15 +10,15 @@ from slugify import slugify
 
 from .checks import check_ke_block, check_link, check_text_is_inert
 from .errors import DataError, DataInvalid, display_path
-from .model import (Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
+from ..model import (NOT_MUNICIPALITIES, Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
                     OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
-from .quiz import Question, QuizInvalid, load_quiz
+from ..model.quiz import Question
+from .quiz import QuizInvalid, load_quiz
 from .schemas import SchemaSet
 from .yamlsource import YamlDocument, load_yaml
 
 # Postal codes Bring assigns to places that are not municipalities.
-NOT_MUNICIPALITIES = {"2100": "Svalbard", "2211": "Jan Mayen"}
 
 
 class _Loader:

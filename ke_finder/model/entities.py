@@ -3,9 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
 
 from .names import fold_to_base
+from .quiz import Question
+
+# Numbers in the municipality register that are not municipalities (no KE): the postal register still uses them.
+NOT_MUNICIPALITIES = {"2100": "Svalbard", "2211": "Jan Mayen"}
 
 
 @dataclass(frozen=True)
@@ -150,7 +154,7 @@ class Directory:
     services: dict[str, Service]
     helpline: Helpline
     postal_codes: dict[str, "PostalCode"] = field(default_factory=dict)
-    quiz: list[Any] = field(default_factory=list)  # ke_finder.quiz.Question
+    quiz: list[Question] = field(default_factory=list)
 
     def ke_for(self, municipality: Municipality) -> KeUnit | None:
         """The KE that serves a municipality: its cooperation's shared KE, else its own."""

@@ -5,25 +5,20 @@ entities -> page specs -> render.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from .coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
-                       municipality_status)
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from ..exports.jsonld import json_ld, json_ld_script
+from ..exports.vcard import has_vcard, vcard_href
+from ..i18n import t
+from ..model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
+from ..model.coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
+                              municipality_status)
+from ..paths import (COOPERATION_DIR, COUNTY_DIR, COVERAGE_PATH, LANGUAGES, QUIZ_PATH, SERVICE_DIR, TRUST_DIR,
+                     cooperation_path, county_path, language_url, municipality_path, page_url, relative_url,
+                     service_path, trust_path)
 from .map_svg import render_map
-from .model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
 from .quiz import render_quiz_html
-
-# URL folders of generated pages; the same in both languages (English under /en/).
-MUNICIPALITY_DIR = "kommune"
-TRUST_DIR = "helseforetak"
-COUNTY_DIR = "fylke"
-COOPERATION_DIR = "samarbeid"
-SERVICE_DIR = "tjeneste"
-GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR, "dekning")
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -40,55 +35,9 @@ class PageSpec:
         return page_url(self.path)
 
 
-def page_url(path: str) -> str:
-    if path == "index":
-        return ""
-    if path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
-
-
-def language_url(path: str, lang: str) -> str:
-    """Root-relative URL of a page in a language: '/kommune/0301/' or '/en/kommune/0301/'."""
-    prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
-    return prefix + page_url(path)
-
-
-def relative_url(from_path: str, to_path: str) -> str:
-    """A link from one page to another that works both at / and under /en/."""
-    start = page_url(from_path) or "."
-    target = page_url(to_path)
-    rel = posixpath.relpath(target or ".", start)
-    return "./" if rel == "." else rel.rstrip("/") + "/"
-
-
-def municipality_path(number: str) -> str:
-    return f"{MUNICIPALITY_DIR}/{number}"
-
-
-def trust_path(trust_id: str) -> str:
-    return f"{TRUST_DIR}/{trust_id}"
-
-
-def county_path(number: str) -> str:
-    return f"{COUNTY_DIR}/{number}"
-
-
-def cooperation_path(coop_id: str) -> str:
-    return f"{COOPERATION_DIR}/{coop_id}"
-
-
-def service_path(code: str) -> str:
-    return f"{SERVICE_DIR}/{code}"
-
-
-
-
 def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
                     path: str, lang: str) -> dict[str, Any]:
     """The 'add to contacts' vCard link and the schema.org JSON-LD of a KE page."""
-    from .open_data import has_vcard, json_ld, json_ld_script, vcard_href
-
     data = json_ld(directory, entity, language_url(path, lang), lang)
     return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke) else None,
             "json_ld": json_ld_script(data) if data else None}
@@ -194,11 +143,6 @@ def _home_page(directory: Directory, lang: str) -> PageSpec:
     counties = sorted(directory.counties.values(), key=lambda c: c.number)
     return PageSpec(path="index", lang=lang, template="home.md.j2", title=t("home_title", lang),
                     description=t("home_title", lang), context={"counties": counties})
-
-
-QUIZ_PATH = "quiz"
-COVERAGE_PATH = "dekning/index"
-MAP_FILE = "geo/kommuner-2024.geojson"
 
 
 def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> PageSpec:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .load import NOT_MUNICIPALITIES
-from .model import Directory, sort_key
-from .names import fold_variants
+from ..model import NOT_MUNICIPALITIES, Directory, sort_key
+from ..model.names import fold_variants
 
 
 def search_keys(names: tuple[str, ...]) -> list[str]:

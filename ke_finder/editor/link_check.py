@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Directory, KeUnit
+from ..model import Directory, KeUnit
 
 USER_AGENT = "KE-finder link check (checks that the public pages behind the KE directory still answer)"
 REGIONS_FILE = "data/regions.yaml"  # the model does not keep where regions came from; the loader's path

@@ -1,0 +1,67 @@
+"""The data layer from the command line, without any site generator.
+
+    python -m ke_finder validate [FILE ...]   check data/ (report only FILEs' errors when given)
+    python -m ke_finder stage                 write the generated pages into docs/
+    python -m ke_finder extras SITE_DIR       write exports and the search index into a built site
+
+Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import Project, extras, load, stage
+from .source.errors import DataInvalid
+from .source.load import validate_files
+
+
+def validate(data_dir: Path, files: list[Path]) -> int:
+    # Cross-file rules (a cooperation naming an unknown municipality…) need the whole folder,
+    # so the whole folder is always checked; file arguments only filter what is reported.
+    data = data_dir.resolve()
+    errors = validate_files(data)
+    if files:
+        wanted = {str(f.resolve()) for f in files}
+        errors = [e for e in errors if str((data.parent / e.file).resolve()) in wanted]
+    for error in errors:
+        print(error)
+    if errors:
+        print(f"{len(errors)} error(s).", file=sys.stderr)
+        return 1
+    checked = ", ".join(str(f) for f in files) if files else str(data_dir)
+    print(f"OK: {checked} is valid.", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check the data files")
+    check.add_argument("files", nargs="*", type=Path, help="data files to report on (default: all)")
+    check.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
+    commands.add_parser("stage", help="write the generated pages into docs/")
+    extra = commands.add_parser("extras", help="write exports and the search index into a built site")
+    extra.add_argument("site_dir", type=Path)
+    extra.add_argument("--no-search", action="store_true", help="skip the search index")
+    args = parser.parse_args(argv)
+    project = Project(args.project.resolve())
+    if args.command == "validate":
+        return validate(args.data or project.data_dir, args.files)
+    try:
+        directory = load(project)
+    except DataInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    if args.command == "stage":
+        written, removed = stage(project, directory)
+        print(f"wrote {written} and removed {removed} generated page(s)", file=sys.stderr)
+    else:
+        extras(project, args.site_dir.resolve(), directory, search=not args.no_search)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""api/v1/*.csv: the directory for spreadsheets, safe against formula injection."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Iterable
+
+from ..model import Directory
+from ..model.coverage import municipality_status
+from ..model.records import ke_records
+from ..paths import municipality_path
+from .common import page_urls
+
+# A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP): "=", "+", "-", "@",
+# and tab / carriage return, which some spreadsheets strip before looking for the others.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+MUNICIPALITY_CSV_COLUMNS = (
+    "number", "name", "county", "ke_status", "ke_unit", "ke_phone", "ke_email", "ke_web", "her_id",
+    "cooperation_id", "hospital_trusts", "services", "source_url", "retrieved", "confirmed_by_ke",
+    "page_nb", "page_en",
+)
+KE_UNIT_CSV_COLUMNS = (
+    "id", "kind", "owner_id", "owner_name", "unit", "phones", "phone_labels", "email", "web", "visiting_address",
+    "postal_address", "opening_hours", "her_id", "source_url", "retrieved", "page_date", "confirmed_by_ke",
+    "municipalities",
+)
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell as text, safe to open in a spreadsheet.
+
+    None -> "", booleans -> "true"/"false". Text that a spreadsheet would run as a formula (starting with
+    = + - @, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text and do not
+    execute. That is why phones are exported in display form ("95 19 34 80"): E.164 ("+4795193480") starts with +.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
+    """RFC 4180 CSV: header row, CRLF line ends (the csv module's default, used for every line), UTF-8, no BOM."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: csv_cell(row.get(c)) for c in columns})
+    return out.getvalue()
+
+
+def _join(values: Iterable[str | None]) -> str:
+    return ";".join(v or "" for v in values)
+
+
+def directory_csv(directory: Directory) -> dict[str, str]:
+    """File name (under api/v1/) -> CSV text: the same directory for spreadsheets.
+
+    Lists inside a cell are joined with ';'. services empty = not known (never 'offers none').
+    """
+    urls = {number: page_urls(municipality_path(number)) for number in directory.municipalities}
+    rows = []
+    for number in sorted(directory.municipalities):
+        m = directory.municipalities[number]
+        ke = directory.ke_for(m)
+        rows.append({
+            "number": m.number, "name": m.name, "county": m.county_number,
+            "ke_status": municipality_status(directory, m),
+            "ke_unit": ke.unit if ke else None,
+            "ke_phone": ke.phones[0].display if ke and ke.phones else None,
+            "ke_email": ke.email if ke else None, "ke_web": ke.web if ke else None,
+            "her_id": ke.her_id if ke else None, "cooperation_id": m.cooperation_id,
+            "hospital_trusts": _join(t.id for t in directory.trusts_for(m)),
+            "services": _join(m.services or ()),
+            "source_url": ke.source.url if ke else None,
+            "retrieved": ke.source.retrieved.isoformat() if ke else None,
+            "confirmed_by_ke": ke.source.confirmed_by_ke if ke else None,
+            "page_nb": urls[number].get("nb"), "page_en": urls[number].get("en"),
+        })
+    units = []
+    for r in ke_records(directory):
+        ke = r.ke
+        units.append({
+            "id": ke.id, "kind": r.kind, "owner_id": r.owner_id, "owner_name": r.owner_name, "unit": ke.unit,
+            "phones": _join(p.display for p in ke.phones), "phone_labels": _join(p.label for p in ke.phones),
+            "email": ke.email, "web": ke.web, "visiting_address": ke.visiting_address,
+            "postal_address": ke.postal_address, "opening_hours": ke.opening_hours, "her_id": ke.her_id,
+            "source_url": ke.source.url, "retrieved": ke.source.retrieved.isoformat(),
+            "page_date": ke.source.page_date.isoformat() if ke.source.page_date else None,
+            "confirmed_by_ke": ke.source.confirmed_by_ke, "municipalities": _join(r.municipality_numbers),
+        })
+    return {"municipalities.csv": _csv(MUNICIPALITY_CSV_COLUMNS, rows),
+            "ke-units.csv": _csv(KE_UNIT_CSV_COLUMNS, units)}

@@ -1,0 +1,195 @@
+"""Open Referral HSDS 3.0 (tabular form: one list of flat rows per table, linked by *_id).
+
+HSDS ids are name-based UUIDs (version 5) that never change for the same entity.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from ..model import Directory
+from ..model.records import KeRecord, ke_records, municipality_org_name
+from .common import API_VERSION
+
+# The namespace of every HSDS id: uuid5(HSDS_NAMESPACE, "<table>:<key>"), e.g. "organization:kommune-0301",
+# "service:kommune-0301", "phone:kommune-0301:1". Chosen once at random (uuid4) for this project and fixed here:
+# it must NEVER change, or every published HSDS id changes with it and consumers lose their links.
+HSDS_NAMESPACE = uuid.UUID("a77c7403-ad19-4077-a6e3-d52ac0875083")
+
+
+def hsds_id(table: str, key: str) -> str:
+    """A stable UUID for one HSDS row: uuid5(HSDS_NAMESPACE, '<table>:<key>')."""
+    return str(uuid.uuid5(HSDS_NAMESPACE, f"{table}:{key}"))
+
+
+HSDS_TABLES = ("organization", "service", "location", "address", "service_at_location", "phone", "schedule",
+               "service_area", "taxonomy", "taxonomy_term", "attribute")
+TAXONOMY_KEY = "ke-finder-services"
+# Our own link_type code for "this municipality offers the service named by the taxonomy term" (the HSDS
+# attribute table's link_type is an open code list).
+OFFERS_LINK_TYPE = "offers"
+
+# "<anything>, 3717 Skien" at the end of a free-text address: the only structure parsed out of it.
+_POSTCODE_PLACE = re.compile(r"^(?P<before>.+?),\s*(?P<code>\d{4})\s+(?P<place>[^,\d][^,]*)$")
+
+_KIND_NB = {
+    "hospital": "Helseforetak i",
+    "private-non-profit": "Privat ideelt sykehus med avtale med",
+}
+
+
+def _org_key(kind: str, owner_id: str) -> str:
+    prefix = {"municipality": "kommune", "hospital_trust": "helseforetak", "cooperation": "samarbeid",
+              "region": "region"}[kind]
+    return f"{prefix}-{owner_id}"
+
+
+def _drop_none(row: dict[str, Any]) -> dict[str, Any]:
+    """HSDS fields are optional strings: an unknown value is left out, not null (null is not a string)."""
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
+    rows = []
+    for number in sorted(directory.municipalities):
+        m = directory.municipalities[number]
+        county = directory.counties[m.county_number]
+        alternate = m.official_name if m.official_name != m.name else None
+        rows.append(_drop_none({
+            "id": hsds_id("organization", _org_key("municipality", number)),
+            "name": municipality_org_name(m), "alternate_name": alternate,
+            "description": f"Kommune i {county.name}, kommunenummer {number}.",
+            "website": m.website,
+        }))
+    for t in sorted(directory.hospital_trusts.values(), key=lambda t: t.id):
+        region = directory.regions[t.region_id]
+        rows.append(_drop_none({
+            "id": hsds_id("organization", _org_key("hospital_trust", t.id)),
+            "name": t.name, "description": f"{_KIND_NB.get(t.kind, 'Sykehus i')} {region.name}.",
+            "website": t.website,
+            # a health trust (HF) is owned by its regional health authority; private hospitals are not
+            "parent_organization_id": hsds_id("organization", _org_key("region", t.region_id))
+            if t.kind == "hospital" else None,
+        }))
+    for c in sorted(directory.cooperations.values(), key=lambda c: c.id):
+        members = ", ".join(municipality_org_name(directory.municipalities[n]) for n in sorted(c.members))
+        rows.append({
+            "id": hsds_id("organization", _org_key("cooperation", c.id)), "name": c.name,
+            "description": f"Interkommunalt samarbeid om koordinerende enhet. Medlemmer: {members}.",
+        })
+    for r in sorted(directory.regions.values(), key=lambda r: r.id):
+        rows.append(_drop_none({
+            "id": hsds_id("organization", _org_key("region", r.id)), "name": r.name,
+            "description": "Regionalt helseforetak.", "website": r.website,
+        }))
+    return rows
+
+
+def _service_description(record: KeRecord) -> str:
+    ke = record.ke
+    parts = [f"Koordinerende enhet for habilitering og rehabilitering: {record.owner_name}."]
+    if ke.unit:
+        parts.append(f"Enhet: {ke.unit}.")
+    if ke.opening_hours:
+        parts.append(f"Åpningstid: {ke.opening_hours}.")
+    if ke.her_id:
+        parts.append(f"HER-id: {ke.her_id}.")
+    confirmed = "bekreftet av enheten" if ke.source.confirmed_by_ke else "ikke bekreftet av enheten"
+    parts.append(f"Kilde: {ke.source.url}, hentet {ke.source.retrieved.isoformat()}, {confirmed}.")
+    return " ".join(parts)
+
+
+def _address_row(directory: Directory, location_id: str, text: str, address_type: str) -> dict[str, Any] | None:
+    """A structured HSDS address, only when the free text ends in a known postal code and place.
+
+    HSDS requires street, city, state/province, postal code and country; Norway's "state" is the county, found
+    through the postal code's municipality. Anything we cannot parse stays free text in location.description.
+    """
+    match = _POSTCODE_PLACE.match(" ".join(text.split()))
+    if not match:
+        return None
+    postal = directory.postal_codes.get(match["code"])
+    m = directory.municipalities.get(postal.municipality_number) if postal else None
+    if m is None:
+        return None
+    return {
+        "id": hsds_id("address", location_id), "location_id": location_id, "address_1": match["before"].strip(),
+        "city": match["place"].strip(), "state_province": directory.counties[m.county_number].name,
+        "postal_code": match["code"], "country": "NO", "address_type": address_type,
+    }
+
+
+def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
+    """The directory as Open Referral HSDS 3.0 tables (table name -> rows), for service-directory software.
+
+    One organization per municipality, hospital trust, cooperation and region (the regions own the regional
+    KEs); one active service "Koordinerende enhet" per known KE unit; a location per postal or visiting address
+    (with a structured address when the text ends in a known postal code); phones in display form; service areas
+    per municipality (or Oslo district) served; the controlled service list of data/services.yaml as one
+    taxonomy, linked to the municipalities known to offer each service through attribute rows.
+    """
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
+    tables["organization"] = _hsds_organizations(directory)
+    for record in ke_records(directory):
+        ke = record.ke
+        service_id = hsds_id("service", ke.id)
+        org_id = hsds_id("organization", _org_key(record.kind, record.owner_id))
+        name = f"Koordinerende enhet – {record.owner_name}"
+        tables["service"].append(_drop_none({
+            "id": service_id, "organization_id": org_id, "name": name, "alternate_name": ke.unit,
+            "description": _service_description(record), "url": ke.web, "email": ke.email, "status": "active",
+            "assured_date": ke.source.retrieved.isoformat(),
+        }))
+        for kind, location_type, text in (("postal", "postal", ke.postal_address),
+                                          ("visiting", "physical", ke.visiting_address)):
+            if not text:
+                continue
+            location_id = hsds_id("location", f"{ke.id}:{kind}")
+            label = "Postadresse" if kind == "postal" else "Besøksadresse"
+            tables["location"].append({
+                "id": location_id, "location_type": location_type, "organization_id": org_id,
+                "name": f"{label}: {ke.unit or name}", "description": text,
+            })
+            address = _address_row(directory, location_id, text, location_type)
+            if address:
+                tables["address"].append(address)
+            if location_type == "physical":  # the service is met at its visiting address, not at a PO box
+                tables["service_at_location"].append({
+                    "id": hsds_id("service_at_location", f"{ke.id}:{kind}"), "service_id": service_id,
+                    "location_id": location_id,
+                })
+        for i, phone in enumerate(ke.phones, start=1):
+            tables["phone"].append(_drop_none({
+                "id": hsds_id("phone", f"{ke.id}:{i}"), "service_id": service_id, "number": phone.display,
+                "type": "voice", "description": phone.label,
+            }))
+        if ke.opening_hours:
+            tables["schedule"].append({"id": hsds_id("schedule", ke.id), "service_id": service_id,
+                                       "description": ke.opening_hours})
+        for area in record.areas:
+            kind = "kommune" if area.code == area.municipality_number else "bydel"
+            tables["service_area"].append({
+                "id": hsds_id("service_area", f"{ke.id}:{area.code}"), "service_id": service_id,
+                "name": area.name, "description": f"{kind} {area.code}",
+            })
+    taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
+    tables["taxonomy"].append({
+        "id": taxonomy_id, "name": "KE-finner: tilbud i kommunen", "version": API_VERSION,
+        "description": "Kontrollert liste over tilbud innen habilitering og rehabilitering som en kommune kan "
+                       "være merket med (data/services.yaml). Kodene endres ikke etter at de er publisert.",
+    })
+    for code in sorted(directory.services):
+        service = directory.services[code]
+        term_id = hsds_id("taxonomy_term", code)
+        tables["taxonomy_term"].append({
+            "id": term_id, "code": code, "name": service.names["nb"], "description": service.descriptions["nb"],
+            "taxonomy_id": taxonomy_id, "language": "nb",
+        })
+        for m in sorted(directory.municipalities_offering(code), key=lambda m: m.number):
+            tables["attribute"].append({
+                "id": hsds_id("attribute", f"kommune-{m.number}:{code}"), "taxonomy_term_id": term_id,
+                "link_id": hsds_id("organization", _org_key("municipality", m.number)),
+                "link_entity": "organization", "link_type": OFFERS_LINK_TYPE,
+            })
+    return tables

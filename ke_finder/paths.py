@@ -1,0 +1,70 @@
+"""Where every page lives: URL folders, page paths and links between pages, per language.
+
+The one place that knows the site's URL scheme. It imports nothing of the project, so the model, the
+pages and the exports can all use it without import cycles.
+"""
+from __future__ import annotations
+
+import posixpath
+
+# The site's languages, in switcher order; the default language lives at the site root, the others under /<lang>/.
+LANGUAGES = ("nb", "en")
+DEFAULT_LANGUAGE = "nb"
+
+# URL folders of generated pages; the same in both languages (English under /en/).
+MUNICIPALITY_DIR = "kommune"
+TRUST_DIR = "helseforetak"
+COUNTY_DIR = "fylke"
+COOPERATION_DIR = "samarbeid"
+SERVICE_DIR = "tjeneste"
+GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR, "dekning")
+
+
+def page_url(path: str) -> str:
+    if path == "index":
+        return ""
+    if path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
+def language_url(path: str, lang: str) -> str:
+    """Root-relative URL of a page in a language: '/kommune/0301/' or '/en/kommune/0301/'."""
+    prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+    return prefix + page_url(path)
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from one page to another that works both at / and under /en/."""
+    start = page_url(from_path) or "."
+    target = page_url(to_path)
+    rel = posixpath.relpath(target or ".", start)
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
+
+def municipality_path(number: str) -> str:
+    return f"{MUNICIPALITY_DIR}/{number}"
+
+
+def trust_path(trust_id: str) -> str:
+    return f"{TRUST_DIR}/{trust_id}"
+
+
+def county_path(number: str) -> str:
+    return f"{COUNTY_DIR}/{number}"
+
+
+def cooperation_path(coop_id: str) -> str:
+    return f"{COOPERATION_DIR}/{coop_id}"
+
+
+def service_path(code: str) -> str:
+    return f"{SERVICE_DIR}/{code}"
+
+
+QUIZ_PATH = "quiz"
+COVERAGE_PATH = "dekning/index"
+MAP_FILE = "geo/kommuner-2024.geojson"
+# Generated pages at the root of docs/ (besides those in GENERATED_DIRS).
+HOME_FILES = tuple(f"{name}{'' if lang == DEFAULT_LANGUAGE else '.' + lang}.md"
+                   for name in ("index", "quiz") for lang in LANGUAGES)

@@ -1,0 +1,60 @@
+"""The whole build of the data layer, as two steps any site generator can call.
+
+    stage(project)            data/ -> validated model -> generated Markdown pages in docs/
+    extras(project, site_dir) model -> exports (api/v1, finder index, schemas) and the search index in site_dir
+
+The MkDocs hook, `python -m ke_finder`, the benchmark and the tests all call these, so there is one
+pipeline and no copy of it. Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .exports import write_exports
+from .model import Directory
+from .site.search_index import build_search_index
+from .site.writer import render_site_pages, write_pages
+from .source.load import load_directory
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's parts are: data/ is read, docs/ gets the generated pages."""
+
+    root: Path
+    docs: Path | None = None   # the generator's docs folder, when not <root>/docs
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.docs if self.docs is not None else self.root / "docs"
+
+
+def load(project: Project) -> Directory:
+    """The validated model; raises DataInvalid with every error of the run."""
+    return load_directory(project.data_dir)
+
+
+def render(project: Project, directory: Directory) -> dict[str, str]:
+    """Every generated page: path under docs/ -> Markdown text."""
+    return render_site_pages(directory, project.data_dir)
+
+
+def stage(project: Project, directory: Directory | None = None,
+          rendered: dict[str, str] | None = None) -> tuple[int, int]:
+    """Write the generated pages into docs/ (only those that changed); returns (written, removed)."""
+    directory = directory if directory is not None else load(project)
+    rendered = rendered if rendered is not None else render(project, directory)
+    return write_pages(project.docs_dir, rendered)
+
+
+def extras(project: Project, site_dir: Path, directory: Directory | None = None, search: bool = True) -> None:
+    """Everything a built site needs besides its pages: open data, the finder index, schemas, search index."""
+    directory = directory if directory is not None else load(project)
+    write_exports(directory, site_dir, project.data_dir)
+    if search:
+        build_search_index(site_dir)

@@ -131,8 +131,11 @@ def load_services(loader: _Loader) -> dict[str, Service]:
     for i, s in enumerate(doc.data["services"]):
         if s["code"] in services:
             loader.error(doc, ("services", i, "code"), f"service code '{s['code']}' is listed twice", "keep one")
+        law = s.get("law") or {}
         services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in ("nb", "en")},
-                                      {lang: s[lang]["description"] for lang in ("nb", "en")})
+                                      {lang: s[lang]["description"] for lang in ("nb", "en")},
+                                      statutory=bool(s.get("statutory")), law_name=law.get("name"),
+                                      law_url=law.get("url"))
     return services
 
 

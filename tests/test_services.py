@@ -9,7 +9,9 @@ def test_service_page_lists_known_offers_and_counts_the_unknown(built_site: Path
     html = (built_site / "tjeneste/barnekoordinator/index.html").read_text(encoding="utf-8")
     numbers = set(re.findall(r'href="\.\./\.\./kommune/(\d{4})/"', html))
     assert numbers == {"5001", "5510", "4624", "1505", "3412", "3201"}  # sources quoting "barnekoordinator"
-    assert "For 351 kommuner vet vi ikke om de har tilbudet. Det betyr ikke at de mangler det." in html
+    # a right in every municipality (hol § 7-2 a): unknown means "no details", never "may not have it"
+    assert "For 351 kommuner har vi ingen opplysninger eller kontakt for dette ennå. De skal likevel gi det." in html
+    assert "vet vi ikke om de har tilbudet" not in html
     en = (built_site / "en/tjeneste/hverdagsrehabilitering/index.html").read_text(encoding="utf-8")
     assert "We do not yet know of any municipality that offers this." in en
     assert "For 357 municipalities we do not know whether they offer it." in en
@@ -17,7 +19,7 @@ def test_service_page_lists_known_offers_and_counts_the_unknown(built_site: Path
 
 def test_municipality_with_unknown_offers_says_unknown_not_no(built_site: Path) -> None:
     html = (built_site / "kommune/5610/index.html").read_text(encoding="utf-8")
-    assert "Vi vet ikke hvilke tilbud Karasjok har. Spør koordinerende enhet." in html
+    assert "Vi vet ikke hvilke andre tilbud Karasjok har. Spør koordinerende enhet." in html
 
 
 def test_filters_combine_on_a_service_page(page, site_url: str) -> None:

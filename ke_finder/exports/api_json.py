@@ -104,6 +104,7 @@ def directory_json(directory: Directory) -> dict[str, dict[str, Any]]:
 
     services = [{
         "code": s.code, "names": dict(sorted(s.names.items())), "descriptions": dict(sorted(s.descriptions.items())),
+        "statutory": s.statutory, "law": {"name": s.law_name, "url": s.law_url} if s.statutory else None,
         "municipalities": sorted(m.number for m in directory.municipalities_offering(s.code)),
         "url": page_urls(service_path(s.code)),
     } for s in sorted(directory.services.values(), key=lambda s: s.code)]
@@ -119,5 +120,6 @@ def directory_json(directory: Directory) -> dict[str, dict[str, Any]]:
         "services.json": _doc(
             "services", services, municipalities_with_known_services=known,
             note="A municipality missing from a service's list may still offer it: only offers found on the "
-                 "municipality's own pages are listed (unknown is not 'no')."),
+                 "municipality's own pages are listed (unknown is not 'no'). A statutory service is a right that "
+                 "every municipality must provide: there, missing only means we have no contact for it."),
     }

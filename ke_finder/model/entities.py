@@ -133,6 +133,11 @@ class Service:
     code: str
     names: dict[str, str]         # lang -> name
     descriptions: dict[str, str]  # lang -> description
+    # A right in every municipality (barnekoordinator): pages present it as a right and cite law_name/law_url;
+    # a municipality not listed for it is one we have no contact for, never one that may lack it.
+    statutory: bool = False
+    law_name: str | None = None   # "helse- og omsorgstjenesteloven § 7-2 a"
+    law_url: str | None = None    # Lovdata's address of that section
 
 
 @dataclass(frozen=True)

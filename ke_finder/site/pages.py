@@ -124,7 +124,8 @@ def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
         offering = directory.municipalities_offering(s.code)
         pages.append(PageSpec(
             path=service_path(s.code), lang=lang, template="service.md.j2",
-            title=t("service_title", lang, name=s.names[lang]), description=s.descriptions[lang],
+            title=t("service_title_statutory" if s.statutory else "service_title", lang, name=s.names[lang]),
+            description=s.descriptions[lang],
             context={"service": s,
                      "offering": [(m, directory.ke_for(m), [t.id for t in directory.trusts_for(m)]) for m in offering],
                      "unknown_count": total - len(offering), "filter_counties": filter_counties,

@@ -131,8 +131,14 @@ def load_services(loader: _Loader) -> dict[str, Service]:
     for i, s in enumerate(doc.data["services"]):
         if s["code"] in services:
             loader.error(doc, ("services", i, "code"), f"service code '{s['code']}' is listed twice", "keep one")
+        law = s.get("law") or {}
+        if s.get("statutory") and not law:
+            loader.error(doc, ("services", i, "statutory"), "a statutory service must cite the law that makes it a duty",
+                         "add law: with name: (the act and section) and url: (its Lovdata address)")
         services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in ("nb", "en")},
-                                      {lang: s[lang]["description"] for lang in ("nb", "en")})
+                                      {lang: s[lang]["description"] for lang in ("nb", "en")},
+                                      statutory=bool(s.get("statutory")), law_name=law.get("name"),
+                                      law_url=law.get("url"))
     return services
 
 

@@ -1,0 +1,415 @@
+"""The legal facts of issue 9, pinned: each test asserts the right statement is there, not only that
+a wrong one is gone, so a later edit that drops a correction fails here.
+
+Sources (checked when the facts were written; cite them when you change a test):
+- Lovdata: the acts and sections named in each test, linked at their own section anchor.
+- Helsedirektoratet, veileder «Rehabilitering, habilitering, individuell plan og koordinator»:
+  13 (IP: the municipality makes sure the plan is made and coordinates when both levels are
+  involved; coordinator also without IP, regulation §§ 16-17, pbrl § 2-5 b), 13.5 (notification:
+  confidentiality and consent rules apply, recorded in the patient record), 12.2 (sphl § 2-5 b is
+  filled in by the regulation's § 11).
+- Helsedirektoratet's comments on pbrl § 2-5 a (contact doctor) and § 2-5 c (child coordinator).
+- Helsetilsynet, «Hvor skal en klage sendes»: to whoever decided, who forwards it to Statsforvalteren.
+- helse-nord.no, «Henvisning private rehabiliteringsinstitusjoner»: RRV is the DIPS address of
+  «Rehabilitering, Regional vurderingsenhet».
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import TODAY, edit
+from ke_finder.source.errors import DataInvalid
+from ke_finder.source.load import load_directory
+from ke_finder.source.quiz import load_quiz
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+HOL, SPHL, PBRL, HPL = (f"https://lovdata.no/lov/{n}" for n in
+                         ("2011-06-24-30", "1999-07-02-61", "1999-07-02-63", "1999-07-02-64"))
+REGULATION = "https://lovdata.no/forskrift/2011-12-16-1256"
+CITIZEN_GUIDES = ("what-is-ke", "individual-plan", "coordinator", "contact-doctor")
+LANGS = ("nb", "en")
+
+
+# --- reading the built pages -------------------------------------------------------------
+
+def _path(built_site: Path, lang: str, page: str) -> Path:
+    return built_site / ("en/" if lang == "en" else "") / page / "index.html"
+
+
+def article(built_site: Path, lang: str, page: str) -> str:
+    """The page's main content as HTML (Material's <article>), without nav, header and footer."""
+    text = _path(built_site, lang, page).read_text(encoding="utf-8")
+    start, end = text.find("<article"), text.rfind("</article>")
+    assert start != -1 and end != -1, f"{page} ({lang}) has no <article>"
+    return text[start:end]
+
+
+def plain(fragment: str) -> str:
+    """Visible text, one space between words and none before punctuation (a link ends 'a</a>.')."""
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+    return re.sub(r" ([.,:;!?)])", r"\1", text)
+
+
+def links(fragment: str) -> list[tuple[str, str]]:
+    """(href, link text) for every <a>, the href percent-decoded (§ may be written %C2%A7)."""
+    return [(unquote(html.unescape(href)), plain(body))
+            for href, body in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>', fragment, re.DOTALL)]
+
+
+def hrefs(fragment: str) -> set[str]:
+    return {href for href, _ in links(fragment)}
+
+
+def blocks(fragment: str, tag: str) -> list[str]:
+    """The inner HTML of every <tag> element that is not nested in another one of the same tag."""
+    return re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", fragment, re.DOTALL)
+
+
+def law_box(fragment: str) -> str:
+    boxes = [b for b in re.findall(r'<div class="admonition info">(.*?)</div>', fragment, re.DOTALL)
+             if re.search(r'admonition-title">(Lovverk|The law)<', b)]
+    assert len(boxes) == 1, "expected one 'Lovverk' / 'The law' box"
+    return boxes[0]
+
+
+def all_pages(built_site: Path) -> list[Path]:
+    return sorted(p for p in built_site.rglob("*.html"))
+
+
+# --- 1. Individual plan: both levels have a duty; the municipality coordinates ------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ip_guide_cites_the_specialist_duty_and_the_municipal_coordination(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/individual-plan")
+    box = law_box(page)
+    assert f"{SPHL}/§2-5" in hrefs(box) and f"{HOL}/§7-1" in hrefs(box) and f"{PBRL}/§2-5" in hrefs(box)
+    text = plain(page)
+    if lang == "nb":
+        assert "Sykehuset har også plikt til å lage en plan." in text
+        assert "Da skal kommunen sørge for at planen blir laget. Kommunen leder arbeidet, og sykehuset skal være med." in text
+        assert "Kommunen skal lage planen. Det står i" not in text  # the old 'municipality alone' sentence
+    else:
+        assert "The hospital also has a duty to make a plan." in text
+        assert ("Then the municipality must make sure that the plan is made. The municipality leads the work, "
+                "and the hospital must take part.") in text
+        assert "The municipality must make the plan. The law says so in" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("guide", ["health-personnel", "ke-staff"])
+def test_professional_guides_give_both_ip_duties(built_site: Path, lang: str, guide: str) -> None:
+    page = article(built_site, lang, f"guides/{guide}")
+    item = next((li for li in blocks(page, "li") if f"{SPHL}/§2-5" in hrefs(li)), None)
+    assert item is not None, f"{guide}: no list item links spesialisthelsetjenesteloven § 2-5"
+    assert f"{HOL}/§7-1" in hrefs(item)
+    assert ("har plikt til å lage IP" if lang == "nb" else "have a duty to make an IP") in plain(item)
+
+
+# --- 2. The specialist health service's KE must have an overview of the health region ------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ke_staff_guide_states_the_overview_duty(built_site: Path, lang: str) -> None:
+    text = plain(article(built_site, lang, "guides/ke-staff"))
+    if lang == "nb":
+        assert ("KE i spesialisthelsetjenesten skal ha en generell oversikt over tiltak for habilitering og "
+                "rehabilitering i helseregionen.") in text
+        assert "sier ikke at KE skal ha en oversikt" not in text
+    else:
+        assert ("The KE of the specialist health service must have a general overview of habilitation and "
+                "rehabilitation measures in the health region.") in text
+        assert "does not say that the KE must keep an overview" not in text
+    assert "§ 11" in text and "2-5 b" in text
+
+
+# --- 3. A coordinator also without an IP: pbrl § 2-5 b and the regulation ------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_coordinator_without_plan_cites_the_right_and_the_regulation(built_site: Path, lang: str) -> None:
+    box = law_box(article(built_site, lang, "guides/coordinator"))
+    assert f"{PBRL}/§2-5b" in hrefs(box) and REGULATION in hrefs(box)
+    assert ("§§ 16 og 17" if lang == "nb" else "§§ 16 and 17") in plain(box)
+    page = article(built_site, lang, "guides/health-personnel")
+    item = next(li for li in blocks(page, "li") if ("uten IP" if lang == "nb" else "without an IP") in plain(li))
+    assert f"{PBRL}/§2-5b" in hrefs(item) and REGULATION in hrefs(item)
+
+
+def test_quiz_cites_pbrl_2_5_b_for_a_coordinator_without_a_plan() -> None:
+    question = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}["coordinator-without-plan"]
+    assert question.law == "pasient- og brukerrettighetsloven § 2-5 b"
+    assert "§§ 16 og 17" in question.nb.feedback and "§§ 16 and 17" in question.en.feedback
+
+
+# --- 4. Notification (hpl § 38 a): consent and confidentiality, the patient record ----------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notification_needs_consent_and_is_recorded(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/health-personnel")
+    assert f"{HPL}/§38a" in hrefs(page)
+    text = plain(page)
+    if lang == "nb":
+        assert "som regel taushetsbelagte, og reglene om samtykke gjelder" in text
+        assert "Skriv i journalen at du har meldt fra." in text
+    else:
+        assert "covered by your duty of confidentiality, and the rules on consent apply" in text
+        assert "Record in the patient's record that you have notified." in text
+    ip = plain(article(built_site, lang, "guides/individual-plan"))
+    assert ("Helsepersonell har taushetsplikt." if lang == "nb" else "Health personnel have a duty of confidentiality.") in ip
+    assert ("journalen din" if lang == "nb" else "patient record") in ip
+
+
+# --- 5. Child coordinator: every condition, expecting families included --------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_child_coordinator_conditions(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/coordinator")
+    section = page[page.index('id="barnekoordinator"'):]
+    conditions = [plain(li) for li in blocks(section.split("</ul>")[0], "li")]
+    if lang == "nb":
+        assert conditions == [
+            "Familien har et barn, eller venter et barn.",
+            "Barnet har en alvorlig sykdom, skade eller funksjonsnedsettelse.",
+            "Barnet vil trenge helse- og omsorgstjenester og andre velferdstjenester over lang tid. "
+            "Det kan for eksempel være hjelp fra NAV, i barnehagen eller på skolen.",
+            "Familien vil ha en barnekoordinator. Foreldrene må si ja.",
+        ]
+        assert "Alle kommuner har denne plikten." in plain(section)
+    else:
+        assert conditions[0] == "The family has a child, or is expecting a child."
+        assert "serious illness, injury or disability" in conditions[1]
+        assert "health and care services and other welfare services over a long time" in conditions[2]
+        assert conditions[3] == "The family wants a child coordinator. The parents must say yes."
+        assert "Every municipality has this duty." in plain(section)
+    box = law_box(page)
+    assert f"{HOL}/§7-2a" in hrefs(box) and f"{PBRL}/§2-5c" in hrefs(box)
+
+
+# --- 6. Child coordinator (and coordinator, IP) is a right, not a local offer ---------------
+
+def test_child_coordinator_is_statutory_in_the_data() -> None:
+    service = load_directory(ROOT / "data", today=TODAY).services["barnekoordinator"]
+    assert service.statutory is True
+    assert service.law_name == "helse- og omsorgstjenesteloven § 7-2 a"
+    assert service.law_url == f"{HOL}/§7-2a"
+
+
+def test_a_statutory_service_must_cite_its_law(data_dir: Path) -> None:
+    edit(data_dir / "services.yaml", "- code: barnekoordinator\n", "- code: barnekoordinator\n  statutory: true\n")
+    with pytest.raises(DataInvalid) as info:
+        load_directory(data_dir, today=TODAY)
+    assert any(str(e).startswith("data/services.yaml:3:14: services[0].statutory: a statutory service must cite the law")
+               and "add law: with name:" in str(e) for e in info.value.errors), [str(e) for e in info.value.errors]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_services_view_presents_the_child_coordinator_as_a_right(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "tjeneste/barnekoordinator")
+    text = plain(page)
+    assert f"{HOL}/§7-2a" in hrefs(page)
+    if lang == "nb":
+        assert "Alle kommuner skal gi dette til dem som har rett til det. Det står i helse- og omsorgstjenesteloven § 7-2 a." in text
+        assert re.search(r"For \d+ kommuner har vi ingen opplysninger eller kontakt for dette ennå\. De skal likevel gi det\.", text)
+        assert "vet vi ikke om de har tilbudet" not in text and "mangler det" not in text
+    else:
+        assert "Every municipality must provide this to those who have the right to it." in text
+        assert re.search(r"For \d+ municipalities we have no details or contact for this yet\. They must still provide it\.", text)
+        assert "we do not know whether they offer it" not in text
+    index = plain(article(built_site, lang, "tjeneste"))
+    assert ("en rett i alle kommuner" if lang == "nb" else "a right in every municipality") in index
+    # coordinator and IP are rights too: said on the index and on every municipality page, with links
+    for page_path in ("tjeneste", "kommune/5610"):
+        rights = re.findall(r'<p class="ke-right">(.*?)</p>', article(built_site, lang, page_path), re.DOTALL)
+        assert len(rights) == 1, page_path
+        expected = ("Alle kommuner skal gi koordinator, individuell plan og barnekoordinator til dem som har rett til det."
+                    if lang == "nb" else
+                    "Every municipality must provide a coordinator, an individual plan and a child coordinator "
+                    "to those who have the right to them.")
+        assert plain(rights[0]).startswith(expected), plain(rights[0])
+    municipality = article(built_site, lang, "kommune/5610")
+    assert any(h.endswith("guides/coordinator/#barnekoordinator") for h in hrefs(municipality))
+    assert any(h.endswith("guides/individual-plan/") for h in hrefs(municipality))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_user_organisations_guide_presents_the_child_coordinator_as_a_right(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/user-organisations")
+    text = plain(page)
+    if lang == "nb":
+        assert "Barnekoordinator er ikke et lokalt tilbud, men en rett." in text
+        assert "betyr det bare at vi ikke har opplysninger eller kontakt for det ennå. Kommunen skal likevel gi det." in text
+    else:
+        assert "A child coordinator is not a local service but a right." in text
+        assert "it only means that we have no details or contact for it yet. The municipality must still provide it." in text
+    assert f"{HOL}/§7-2a" in hrefs(page)
+
+
+# --- 7. Contact doctor: illness, injury or disorder; specialist health service; psychologist -
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contact_doctor_conditions(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/contact-doctor")
+    text = plain(page)
+    if lang == "nb":
+        assert "Du har en alvorlig sykdom, skade eller lidelse." in text
+        assert "Du trenger behandling eller oppfølging fra spesialisthelsetjenesten over en viss tid." in text
+        assert "kontaktpsykolog" in text
+    else:
+        assert "You have a serious illness, injury or disorder." in text
+        assert "You need treatment or follow-up from the specialist health service over some time." in text
+        assert "contact psychologist" in text
+    box = law_box(page)
+    assert f"{PBRL}/§2-5a" in hrefs(box) and f"{SPHL}/§2-5c" in hrefs(box)
+
+
+# --- 8. Complaints: to whoever decided, then Statsforvalteren -------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("guide", ["individual-plan", "coordinator", "contact-doctor"])
+def test_guides_give_the_complaint_route(built_site: Path, lang: str, guide: str) -> None:
+    page = article(built_site, lang, f"guides/{guide}")
+    steps = [plain(li) for li in blocks(next(iter(blocks(page, "ol"))), "li")]
+    assert len(steps) == 3, steps
+    if lang == "nb":
+        assert "send den til" in steps[0] and "sa nei" in steps[0]
+        assert steps[1] == "De ser på saken på nytt."
+        assert steps[2].startswith("Gir de deg ikke rett, sender de klagen videre til Statsforvalteren.")
+    else:
+        assert "send it to" in steps[0] and "turned you down" in steps[0]
+        assert steps[1] == "They look at the case again."
+        assert steps[2].startswith("If they still say no, they send your complaint on to the County Governor")
+    assert f"{PBRL}/§7-2" in hrefs(law_box(page))
+
+
+def test_quiz_gives_the_complaint_route() -> None:
+    questions = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}
+    route = questions["complaint-route"]
+    assert route.nb.options[route.correct] == "Til kommunen, som tok avgjørelsen"
+    assert "den som tok avgjørelsen" in questions["plan-complaint"].nb.feedback
+    assert "whoever made the decision" in questions["plan-complaint"].en.feedback
+
+
+# --- 9. RRV is an address, not a unit -------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rrv_is_named_as_the_address_of_the_assessment_unit(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "guides/health-personnel")
+    item = next(li for li in blocks(page, "li") if "RRV" in li)
+    text = plain(item)
+    assert "Regional vurderingsenhet" in text and "RVE" in text
+    assert "UNN" in text
+    assert ("bare en adresse" if lang == "nb" else "only an address") in text
+    assert "«RRV» (regional vurderingsenhet)" not in text and '"RRV" (regional vurderingsenhet)' not in text
+
+
+# --- 10. Every hospital trust, not every hospital -------------------------------------------
+
+def test_no_page_says_every_hospital_must_have_a_ke(built_site: Path) -> None:
+    wrong = re.compile(r"alle sykehus skal ha|hvert sykehus skal ha|every hospital must have|"
+                       r"every municipality and every hospital must", re.IGNORECASE)
+    offenders = [str(p.relative_to(built_site)) for p in all_pages(built_site)
+                 if wrong.search(plain(p.read_text(encoding="utf-8")))]
+    assert not offenders, offenders
+    assert "Alle kommuner og alle helseforetak skal ha en koordinerende enhet." in plain(article(built_site, "nb", "."))
+    assert "Every municipality and every hospital trust must have a coordinating unit." in plain(article(built_site, "en", "."))
+
+
+# --- 11. The logo is a proposal, never 'the national logo' ----------------------------------
+
+def test_no_page_calls_the_logo_national(built_site: Path) -> None:
+    wrong = re.compile(r"nasjonale? logo|national (ke )?logo|nasjonal(e)? ke-logo", re.IGNORECASE)
+    offenders = [str(p.relative_to(built_site)) for p in all_pages(built_site) if wrong.search(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
+    sources = [ROOT / "mkdocs.yml", ROOT / "ke_finder" / "i18n.py", *DOCS.rglob("*.md"), *(ROOT / "ke_finder" / "site" / "templates").glob("*.j2")]
+    assert not [str(p) for p in sources if wrong.search(p.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_logo_page_says_it_is_a_proposal_no_authority_adopted(built_site: Path, lang: str) -> None:
+    page = article(built_site, lang, "logo")
+    heading, text = plain(blocks(page, "h1")[0]), plain(page)
+    if lang == "nb":
+        assert heading == "Forslag til felles logo for koordinerende enhet"
+        assert "Denne logoen er et forslag til det." in text and "Ingen myndighet har vedtatt den." in text
+        assert "du kan bruke den fritt" in text
+    else:
+        assert heading == "Proposed common logo for the coordinating unit"
+        assert "This logo is a proposal for that." in text and "No authority has adopted it" in text
+        assert "you may use it freely" in text
+
+
+# --- 12. Lovdata links go to the section; the regulation is linked where cited --------------
+
+SECTION_LINK = re.compile(r"^https://lovdata\.no/lov/\d{4}-\d\d-\d\d-\d+/§\d+(-\d+)?[a-z]?$")
+REGULATION_LINK = re.compile(r"^https://lovdata\.no/forskrift/2011-12-16-1256$")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lovdata_links_point_at_sections(built_site: Path, lang: str) -> None:
+    guides = sorted(p.parent.name for p in (built_site / ("en/" if lang == "en" else "") / "guides").glob("*/index.html"))
+    assert len(guides) >= 8
+    seen = 0
+    for guide in guides:
+        for href in hrefs(article(built_site, lang, f"guides/{guide}")):
+            if "lovdata.no" in href:
+                seen += 1
+                assert SECTION_LINK.match(href) or REGULATION_LINK.match(href), f"{guide}: {href}"
+    assert seen >= 40
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_regulation_is_linked_wherever_it_is_cited(built_site: Path, lang: str) -> None:
+    name = "forskrift om habilitering, rehabilitering og koordinator"
+    english = "regulation on habilitation, rehabilitation and coordinator"
+    citing = []
+    for path in sorted((built_site / ("en/" if lang == "en" else "") / "guides").glob("*/index.html")):
+        guide = path.parent.name
+        text = plain(article(built_site, lang, f"guides/{guide}")).lower()
+        if name in text or english in text:
+            citing.append(guide)
+            assert REGULATION in hrefs(article(built_site, lang, f"guides/{guide}")), guide
+    assert {"coordinator", "health-personnel", "ke-staff", "what-is-ke"} <= set(citing)
+
+
+# --- 13 and 14. Plain language: a law box, terms explained, 'adressen til KE' ----------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("guide", CITIZEN_GUIDES)
+def test_citizen_guides_keep_section_numbers_in_the_law_box(built_site: Path, lang: str, guide: str) -> None:
+    page = article(built_site, lang, f"guides/{guide}")
+    box = law_box(page)
+    assert "§" in plain(box)
+    assert "§" not in plain(page.replace(box, "")), f"{guide} ({lang}): a section number outside the law box"
+
+
+def test_terms_are_explained_on_first_use() -> None:
+    what = (DOCS / "guides" / "what-is-ke.md").read_text(encoding="utf-8")
+    assert "Habilitering er hjelp til å lære ferdigheter du ikke har hatt." in what
+    assert "Et helseforetak driver ett eller flere sykehus." in what
+    assert "En funksjonsnedsettelse betyr at en del av kroppen eller hodet ikke virker som det skal." in what
+    for guide in ("individual-plan", "coordinator", "contact-doctor"):
+        assert "Et helseforetak driver ett eller flere sykehus." in (DOCS / "guides" / f"{guide}.md").read_text(encoding="utf-8"), guide
+    assert "En funksjonsnedsettelse betyr" in (DOCS / "guides" / "coordinator.md").read_text(encoding="utf-8")
+
+
+def test_no_s_genitive_with_sin() -> None:
+    sources = [*(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md")), ROOT / "ke_finder" / "i18n.py"]
+    offenders = [str(p.relative_to(ROOT)) for p in sources
+                 if re.search(r"\bKE sin\b|\benhet sin\b", p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
+    assert "den elektroniske adressen til KE (HER-id)" in (DOCS / "guides" / "health-personnel.md").read_text(encoding="utf-8")
+
+
+def test_english_is_idiomatic() -> None:
+    english = {p: p.read_text(encoding="utf-8") for p in DOCS.rglob("*.en.md")}
+    assert not [str(p) for p, text in english.items() if re.search(r"\bfor you who\b|\bIf you get a no\b", text)]
+    for guide in ("individual-plan", "coordinator", "contact-doctor"):
+        assert "## If you are turned down" in english[DOCS / "guides" / f"{guide}.en.md"]
+    assert "## For people who work with this" in english[DOCS / "guides" / "index.en.md"]
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Tilbud: Services" in mkdocs and "Offers" not in mkdocs

@@ -21,11 +21,14 @@ from ke_finder.exports.api_csv import csv_cell, directory_csv
 from ke_finder.exports.api_json import directory_json, municipalities_export
 from ke_finder.exports.common import LICENCE, SOURCES
 from ke_finder.exports.hsds import HSDS_NAMESPACE, hsds_export, hsds_id
-from ke_finder.exports.jsonld import json_ld, json_ld_script
+from ke_finder.exports.jsonld import json_ld
 from ke_finder.exports.open_data import write_open_data
 from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
+from ke_finder.site.templating import render_fragment
 from ke_finder.source.load import load_directory
+
+pytestmark = pytest.mark.unit
 
 HSDS_DIR = ROOT / "data" / "hsds-3.0"
 JSON_DOCS = {"municipalities.json", "ke-units.json", "cooperations.json", "hospital-trusts.json", "regions.json",
@@ -379,6 +382,8 @@ def test_json_ld_script_cannot_close_the_script_element(fixture_dir: Directory) 
     data = json_ld(fixture_dir, fixture_dir.municipalities["1804"], "/kommune/1804/?a=1&b=<2>", "nb")
     assert data["name"] == hostile
     script = json_ld_script(data)
+    assert script.endswith("\n")  # the fragment's own line end, as pages include it
+    script = script[:-1]
     opening, closing = '<script type="application/ld+json">', "</script>"
     assert script.startswith(opening) and script.endswith(closing)
     inner = script[len(opening):-len(closing)]
@@ -386,6 +391,19 @@ def test_json_ld_script_cannot_close_the_script_element(fixture_dir: Directory) 
     assert "</script" not in script.lower()[:-len(closing)]
     assert json.loads(inner) == data  # the escapes are still the same JSON
     assert "Bodø" in json_ld_script({"name": "Bodø"})  # ensure_ascii=False: letters stay readable
+
+
+def json_ld_script(data: dict) -> str:
+    """The script element exactly as KE pages include it (templates/_json_ld.html.j2 and its json_ld filter)."""
+    return render_fragment("_json_ld.html.j2", "nb", json_ld=data)
+
+
+def test_json_ld_falls_back_to_a_name_in_the_page_language(fixture_dir: Directory) -> None:
+    bodo = fixture_dir.municipalities["1804"]
+    fixture_dir.municipalities["1804"] = dataclasses.replace(bodo, own_ke=ke(unit=None))
+    names = {lang: json_ld(fixture_dir, fixture_dir.municipalities["1804"], "/x/", lang)["name"]
+             for lang in ("nb", "en")}
+    assert names == {"nb": "Koordinerende enhet i Bodø", "en": "Coordinating unit in Bodø"}
 
 
 # ---------------------------------------------------------------------------------------------------- writing

@@ -97,7 +97,8 @@ def test_generated_pages_are_not_listed_in_the_navigation(built_site: Path) -> N
 
 def test_pages_parse_as_html5_with_one_h1(built_site: Path) -> None:
     parser = html5lib.HTMLParser(strict=False)
-    for path in ("", "en", "kommune/0301", "en/kommune/5610", "helseforetak/ous", "fylke/03", "fylke", "tjeneste/barnekoordinator"):
+    for path in ("", "en", "kommune/0301", "en/kommune/5610", "helseforetak/ous", "fylke/03", "fylke",
+                 "tjeneste/barnekoordinator"):
         html = read(built_site, path)
         parser.parse(html)
         assert not [e for e in parser.errors if e[1] not in ("unknown-doctype",)], (path, parser.errors[:3])

@@ -53,7 +53,7 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     languages = list(AVAILABLE_LANGUAGES)
     points = []
     for phone in ke.phones:
-        point = {"@type": "ContactPoint", "contactType": t("ld_contact_type", lang), "telephone": phone.e164}
+        point: dict[str, Any] = {"@type": "ContactPoint", "contactType": t("ld_contact_type", lang), "telephone": phone.e164}
         if phone.label:
             point["name"] = phone.label
         if ke.email:
@@ -65,7 +65,8 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
                        "availableLanguage": languages})
     if points:
         data["contactPoint"] = points
-    addresses = [{"@type": "PostalAddress", "contactType": t(f"ld_{kind}", lang), "streetAddress": text, "addressCountry": "NO"}
+    addresses = [{"@type": "PostalAddress", "contactType": t(f"ld_{kind}", lang), "streetAddress": text,
+                  "addressCountry": "NO"}
                  for kind, text in (("visiting", ke.visiting_address), ("postal", ke.postal_address)) if text]
     if addresses:
         data["address"] = addresses[0] if len(addresses) == 1 else addresses

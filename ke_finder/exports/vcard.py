@@ -1,6 +1,8 @@
 """vCard 4.0 (RFC 6350): one contact card per KE, to save the unit in a phone's contacts."""
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from ..i18n import t
 from ..model import Directory, KeUnit
 from ..model.records import ke_records
@@ -9,7 +11,7 @@ from .common import API_DIR
 from .hsds import hsds_id
 
 
-def has_vcard(ke: KeUnit | None) -> bool:
+def has_vcard(ke: KeUnit | None) -> TypeGuard[KeUnit]:
     """A contact card is worth saving only with a phone, an e-mail or an address in it."""
     return ke is not None and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address))
 

@@ -85,7 +85,7 @@ def _geometry_rings(geometry: dict) -> list[list[list[float]]]:
 
     Holes need no special treatment: the paths are filled with the even-odd rule.
     """
-    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
     if kind == "Polygon":
         return list(coordinates)
     if kind == "MultiPolygon":

@@ -409,7 +409,9 @@ def test_json_ld_falls_back_to_a_name_in_the_page_language(fixture_dir: Director
 # ---------------------------------------------------------------------------------------------------- writing
 
 
-def test_write_open_data_is_deterministic(fixture_dir: Directory, data_dir: Path, tmp_path: Path) -> None:
+def test_write_open_data_writes_every_file_in_a_stable_order(fixture_dir: Directory, data_dir: Path,
+                                                             tmp_path: Path) -> None:
+    """Same files, same order, same bytes from two loads (across processes: tests/test_pipeline.py)."""
     first = write_open_data(fixture_dir, tmp_path / "a")
     second = write_open_data(load_directory(data_dir, today=TODAY), tmp_path / "b")
     assert first == sorted(first)
@@ -428,11 +430,8 @@ def test_write_open_data_is_deterministic(fixture_dir: Directory, data_dir: Path
     assert json.loads((tmp_path / "a" / "api/v1/hsds/service.json").read_text(encoding="utf-8"))
 
 
-def test_real_data_writes_byte_identical_twice(real: Directory, tmp_path: Path) -> None:
+def test_real_data_writes_a_vcard_per_ke_with_contacts(real: Directory, tmp_path: Path) -> None:
     first = write_open_data(real, tmp_path / "a")
-    second = write_open_data(real, tmp_path / "b")
-    assert [p.relative_to(tmp_path / "a") for p in first] == [p.relative_to(tmp_path / "b") for p in second]
-    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second))
     assert len([p for p in first if p.suffix == ".vcf"]) == sum(
         1 for u in directory_json(real)["ke-units.json"]["ke_units"]
         if u["phones"] or u["email"] or u["visiting_address"] or u["postal_address"])

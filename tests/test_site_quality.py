@@ -438,7 +438,11 @@ def _stamp_name() -> str:
 
 @pytest.mark.site
 def test_make_site_failing_on_bad_data_leaves_the_previous_site(tmp_path: Path) -> None:
+    """`make site` as a deployer runs it; on the small fixture data (the real data's build is the shared site)."""
     project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    shutil.copytree(ROOT / "data" / "schemas", project / "data" / "schemas")
     for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)  # copy2 keeps requirements.txt older than the stamp
     (project / ".venv").symlink_to(ROOT / ".venv")
@@ -456,14 +460,14 @@ def test_make_site_failing_on_bad_data_leaves_the_previous_site(tmp_path: Path) 
     good = make_site()
     assert good.returncode == 0, good.stdout + good.stderr
     site = project / "site"
-    assert (site / "index.html").is_file() and (site / "en/kommune/3911/index.html").is_file()
+    assert (site / "index.html").is_file() and (site / "en/kommune/1804/index.html").is_file()
     assert not (project / ".build/site-new").exists() and not (project / ".build/site-old").exists()
     before = _tree_digest(site)
 
-    edit(project / "data/municipalities/3911-faerder.yaml", "number: '3911'", "number: 3911")
+    edit(project / "data/municipalities/1804-bodo.yaml", "number: '1804'", "number: 1804")
     bad = make_site()
     assert bad.returncode != 0, "make site succeeded with invalid data"
-    assert "3911-faerder.yaml:2:9: number" in bad.stdout + bad.stderr
+    assert "1804-bodo.yaml:1:9: number" in bad.stdout + bad.stderr
     assert _tree_digest(site) == before, "a failed `make site` changed site/"
     # Validation aborts in on_config, before MkDocs creates the output folder: nothing half-built is left.
     assert not (project / ".build/site-new").exists(), "a half-built .build/site-new was left behind"

@@ -22,6 +22,7 @@ BUILT = {
     "status_": {f"status_{s}" for s in STATUSES},
     "map_": {f"map_{s}" for s in (*STATUSES, "shared")},
     "ld_": {"ld_visiting", "ld_postal"},
+    "labelled_": {"labelled_visiting", "labelled_postal"},
 }
 
 
@@ -92,7 +93,7 @@ def test_every_key_used_in_the_templates_exists() -> None:
 def test_every_key_used_in_python_exists() -> None:
     used, unreadable = python_keys()
     assert not unreadable, f"t() calls whose key the test cannot check: {unreadable}"
-    assert {"quiz_title", "vcard_name", "ld_unit_name", "map_"} <= used, "the Python scan misses known calls"
+    assert {"quiz_title", "ke_service_name", "ld_unit_name", "hsds_region", "map_"} <= used, "the Python scan misses known calls"
     missing = expand(used) - set(STRINGS)
     assert not missing, missing
 

@@ -50,7 +50,7 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     org = _vtext(display_name) + (";" + _vtext(ke.unit) if ke.unit else "")
     lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:org",
              f"UID:urn:uuid:{hsds_id('service', ke.id)}",
-             f"FN:{_vtext(t('vcard_name', lang, name=display_name))}", f"ORG:{org}"]
+             f"FN:{_vtext(t('ke_service_name', lang, name=display_name))}", f"ORG:{org}"]
     lines += [f"TEL;TYPE=work;VALUE=uri:tel:{p.e164}" for p in ke.phones]
     if ke.email:
         lines.append(f"EMAIL;TYPE=work:{_vtext(ke.email)}")
@@ -66,9 +66,9 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     if ke.opening_hours:
         note.append(t("vcard_hours", lang, text=ke.opening_hours))
     if ke.visiting_address:
-        note.append(t("vcard_visiting", lang, text=ke.visiting_address))
+        note.append(t("labelled_visiting", lang, text=ke.visiting_address))
     if ke.postal_address:
-        note.append(t("vcard_postal", lang, text=ke.postal_address))
+        note.append(t("labelled_postal", lang, text=ke.postal_address))
     if ke.her_id:
         note.append(t("vcard_her", lang, her_id=ke.her_id))
     lines.append("NOTE:" + _vtext("\n".join(note)))

@@ -1,22 +1,19 @@
 """MkDocs adapter: data/ -> validated model -> generated pages and exports.
 
 Thin on purpose: all logic lives in ke_finder (plain Python, no MkDocs), so a move to
-another site generator only rewrites this file. mkdocs-static-i18n runs every hook once
+another site generator only rewrites this file. MkDocs loads hooks by file path; `ke_finder` is importable
+because `make venv` installs it (`pip install -e .`). mkdocs-static-i18n runs every hook once
 per language; the model is reloaded only when a data file changed.
 """
 from __future__ import annotations
 
 import logging
-import sys
 from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
-
-# MkDocs loads hooks by file path; make the project's core importable from any working directory.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ke_finder import pipeline
 from ke_finder.model import Directory
@@ -46,7 +43,7 @@ def _directory(config: MkDocsConfig) -> Directory:
             _cache.clear()
             for line in exc.report().splitlines():
                 log.error(line)
-            raise Abort(f"Aborted: {len(exc.errors)} data error(s). The previous site was left as it was.")
+            raise Abort(f"Aborted: {len(exc.errors)} data error(s). The previous site was left as it was.") from exc
         _cache["key"] = key
         _cache.pop("pages", None)
     return _cache["directory"]  # type: ignore[return-value]

@@ -3,6 +3,9 @@
     stage(project)            data/ -> validated model -> generated Markdown pages in docs/
     extras(project, site_dir) model -> exports (api/v1, finder index, schemas) and the search index in site_dir
 
+stage is load + render + write; extras is exports + search. Each step is a function of its own so that
+`scripts/bench.py` can time them one by one through this module.
+
 The MkDocs hook, `python -m ke_finder`, the benchmark and the tests all call these, so there is one
 pipeline and no copy of it. Nothing here imports MkDocs.
 """
@@ -57,4 +60,9 @@ def extras(project: Project, site_dir: Path, directory: Directory | None = None,
     directory = directory if directory is not None else load(project)
     write_exports(directory, site_dir, project.data_dir)
     if search:
-        build_search_index(site_dir)
+        search_index(site_dir)
+
+
+def search_index(site_dir: Path) -> None:
+    """The full-text search index (Pagefind) over every built HTML page of every language."""
+    build_search_index(site_dir)

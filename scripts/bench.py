@@ -41,12 +41,14 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from ke_finder.paths import GENERATED_DIRS, HOME_FILES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+# The test helpers (a served site, Debian's Chromium, the project copy) are not part of the installed package.
+sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from sitebuild import TEST_ENV, copy_project  # noqa: E402
-from ke_finder.paths import GENERATED_DIRS, HOME_FILES  # noqa: E402
 
 BUDGETS = {
     "build_ratio": 1.25,           # project build time / plain reference build time
@@ -89,11 +91,11 @@ def timed_build(project: Path, site: Path, env: dict[str, str]) -> float:
 
 
 def timed_search_index(site: Path) -> float:
-    """The site's own search step (the hook runs the same function after the project's build)."""
-    from ke_finder.site.search_index import build_search_index
+    """The site's own search step (the hook runs the same pipeline step after the project's build)."""
+    from ke_finder.pipeline import search_index
 
     start = time.perf_counter()
-    build_search_index(site)
+    search_index(site)
     return time.perf_counter() - start
 
 
@@ -314,37 +316,34 @@ def material_search_sizes(source_project: Path, work: Path, env: dict[str, str])
 
 
 def time_breakdown(project: Path, site: Path, work: Path) -> dict[str, float]:
-    """Where the project's extra build time goes: each step of the hook, run on its own, in this process."""
-    from ke_finder.exports import write_exports
-    from ke_finder.source.load import load_directory
-    from ke_finder.site.search_index import build_search_index
-    from ke_finder.site.writer import render_site_pages, write_pages
+    """Where the project's extra build time goes: each step of the pipeline the hook calls
+    (ke_finder.pipeline), run on its own, in this process."""
+    from ke_finder import pipeline
 
     def clock(command: list[str]) -> float:
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         return time.perf_counter() - start
 
-    imports = "import ke_finder.source.load, ke_finder.site.writer, ke_finder.exports, ke_finder.site.search_index"
     bare = min(clock([sys.executable, "-c", "import mkdocs"]) for _ in range(3))
-    with_core = min(clock([sys.executable, "-c", f"import mkdocs; {imports}"]) for _ in range(3))
-    data = project / "data"
+    with_core = min(clock([sys.executable, "-c", "import mkdocs; import ke_finder.pipeline"]) for _ in range(3))
+    target = pipeline.Project(project, docs=work / "docs")
     steps: dict[str, float] = {"import_ke_finder_s": with_core - bare}
     start = time.perf_counter()
-    directory = load_directory(data)
+    directory = pipeline.load(target)
     steps["load_and_validate_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    rendered = render_site_pages(directory, data)
+    rendered = pipeline.render(target, directory)
     steps["render_pages_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    write_pages(work / "docs", rendered)
+    pipeline.stage(target, directory, rendered)
     steps["write_pages_s"] = time.perf_counter() - start
     start = time.perf_counter()
-    write_exports(directory, work / "exports", data)
+    pipeline.extras(target, work / "exports", directory, search=False)
     steps["exports_s"] = time.perf_counter() - start
     shutil.copytree(site, work / "site", ignore=shutil.ignore_patterns("pagefind"))
     start = time.perf_counter()
-    build_search_index(work / "site")
+    pipeline.search_index(work / "site")
     steps["pagefind_s"] = time.perf_counter() - start
     steps["sum_s"] = sum(steps.values())
     return {k: round(v, 2) for k, v in steps.items()}

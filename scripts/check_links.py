@@ -16,12 +16,11 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ke_finder.source.errors import DataInvalid
+from ke_finder.editor.link_check import LinkResult, check_links, collect_links
+from ke_finder.source.load import load_directory
 
-from ke_finder.source.errors import DataInvalid  # noqa: E402
-from ke_finder.editor.link_check import LinkResult, check_links, collect_links  # noqa: E402
-from ke_finder.source.load import load_directory  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,10 +21,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ke_finder.editor.contact_import import ImportResult, import_contacts
 
-from ke_finder.editor.contact_import import ImportResult, import_contacts  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 REMINDER = ("Reminder: publish only the unit's own contacts (shared mailbox, switchboard, the unit's line), "
             "never a person's name, mobile number or e-mail address. Check the diff for them before --write.")

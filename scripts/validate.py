@@ -13,10 +13,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ke_finder.__main__ import main
 
-from ke_finder.__main__ import main  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == "__main__":
     sys.exit(main(["--project", str(ROOT), "validate", *sys.argv[1:]]))

@@ -12,6 +12,36 @@ FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 TODAY = date(2026, 11, 23)
 
 
+# ---- test tiers (markers registered in pytest.ini) --------------------------------------------------------
+TIERS = ("unit", "site", "browser")
+BROWSER_FIXTURES = {"chromium", "page", "site_url", "fixture_site_url"}
+SITE_FIXTURES = {"built_site", "injected_sites"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Give every test exactly one tier from the fixtures it uses (browser > site > unit).
+
+    A test that builds a site without those fixtures says so itself with @pytest.mark.site; a module may say
+    `pytestmark = pytest.mark.unit`, and then a test in it that needs a build or a browser is an error.
+    """
+    problems = []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        marked = {m.name for m in item.iter_markers() if m.name in TIERS}
+        if fixtures & BROWSER_FIXTURES:
+            tier = "browser"
+        elif fixtures & SITE_FIXTURES or "site" in marked:
+            tier = "site"
+        else:
+            tier = "unit"
+        if marked - {tier}:
+            problems.append(f"{item.nodeid}: marked {sorted(marked)} but its fixtures make it {tier}")
+        if tier not in marked:
+            item.add_marker(getattr(pytest.mark, tier))
+    if problems:
+        raise pytest.UsageError("wrong test tier:\n" + "\n".join(problems))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the fixture data set, at <tmp>/data, using the project's real schemas."""

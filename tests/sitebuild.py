@@ -31,18 +31,24 @@ TEST_ENV = {
 }
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+# The session's shared site is built with this hash seed; the determinism test builds again with another one.
+SESSION_HASH_SEED = "1"
+
+
+def mkdocs_build(project: Path, site_dir: Path, hash_seed: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` in its own process; hash_seed sets PYTHONHASHSEED (set and dict order of str keys)."""
+    env = {**TEST_ENV, **({"PYTHONHASHSEED": hash_seed} if hash_seed is not None else {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=TEST_ENV,
+        cwd=project, capture_output=True, text=True, env=env,
     )
 
 
-def build_site(workdir: Path) -> Path:
+def build_site(workdir: Path, hash_seed: str = SESSION_HASH_SEED) -> Path:
     """Build the real data into workdir/site and return that folder (fails loudly)."""
     project = copy_project(workdir / "project")
     site = workdir / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, hash_seed)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return site

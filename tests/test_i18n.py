@@ -1,13 +1,29 @@
-"""Every user-facing string of the generated pages exists in both languages with the same placeholders."""
+"""Every user-facing string exists in both languages with the same placeholders, and every key the code or a
+template asks for exists (and every key in the table is asked for somewhere)."""
 from __future__ import annotations
 
+import ast
 import re
 import string
+from pathlib import Path
 
+import pytest
+
+from ke_finder.i18n import LANGUAGES, STRINGS, t
 from ke_finder.model.coverage import STATUSES
-from ke_finder.i18n import LANGUAGES, STRINGS
 
-TEMPLATE_DIR = __import__("pathlib").Path(__file__).resolve().parent.parent / "ke_finder" / "site" / "templates"
+pytestmark = pytest.mark.unit
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ke_finder"
+TEMPLATE_DIR = PACKAGE / "site" / "templates"
+
+# Keys built at run time from a prefix, and what the prefix is completed with.
+BUILT = {
+    "status_": {f"status_{s}" for s in STATUSES},
+    "map_": {f"map_{s}" for s in (*STATUSES, "shared")},
+    "ld_": {"ld_visiting", "ld_postal"},
+    "labelled_": {"labelled_visiting", "labelled_postal"},
+}
 
 
 def placeholders(text: str) -> set[str]:
@@ -24,13 +40,83 @@ def test_every_string_has_both_languages_and_the_same_placeholders() -> None:
     assert not problems, problems
 
 
-def test_every_key_used_in_the_templates_exists() -> None:
-    used = set()
+def template_keys() -> set[str]:
+    """Keys of tr('…') calls and of tr('prefix_' ~ value) in every template."""
+    used: set[str] = set()
     for template in TEMPLATE_DIR.glob("*.j2"):
         used |= set(re.findall(r"\btr\('([a-z_]+)'", template.read_text(encoding="utf-8")))
-    assert used, "no tr() calls found"
-    # 'status_' ~ status and 'map_' ~ status are built from the coverage statuses
+    return used
+
+
+def _literal_keys(node: ast.expr) -> set[str]:
+    """The string keys an argument expression can take: "a", "a" if x else "b", f"map_{s}" (-> "map_")."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _literal_keys(node.body) | _literal_keys(node.orelse)
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return {str(node.values[0].value)}
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_keys(node.left)
+    return set()
+
+
+def python_keys() -> tuple[set[str], list[str]]:
+    """Keys of every t(key, lang, …) call in ke_finder/, and the calls whose key cannot be read."""
+    used: set[str] = set()
+    unreadable = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t" and node.args:
+                keys = _literal_keys(node.args[0])
+                if keys:
+                    used |= keys
+                elif path.name not in {"i18n.py", "templating.py"}:  # t(key, …) itself and tr()
+                    unreadable.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return used, unreadable
+
+
+def expand(used: set[str]) -> set[str]:
     prefixes = {key for key in used if key.endswith("_")}
-    assert prefixes == {"status_", "map_"}
-    built = {f"status_{s}" for s in STATUSES} | {f"map_{s}" for s in (*STATUSES, "shared")}
-    assert (used - prefixes) | built <= set(STRINGS)
+    assert prefixes <= set(BUILT), f"keys built from unknown prefixes: {prefixes - set(BUILT)}"
+    return (used - prefixes).union(*(BUILT[p] for p in prefixes))
+
+
+def test_every_key_used_in_the_templates_exists() -> None:
+    used = template_keys()
+    assert len(used) > 50, "the template scan found too few tr() calls"
+    assert {"status_", "map_"} <= used, "the scan no longer sees the keys built from statuses"
+    missing = expand(used) - set(STRINGS)
+    assert not missing, missing
+
+
+def test_every_key_used_in_python_exists() -> None:
+    used, unreadable = python_keys()
+    assert not unreadable, f"t() calls whose key the test cannot check: {unreadable}"
+    assert {"quiz_title", "ke_service_name", "ld_unit_name", "hsds_region", "map_"} <= used, "the Python scan misses known calls"
+    missing = expand(used) - set(STRINGS)
+    assert not missing, missing
+
+
+def test_every_string_in_the_table_is_used() -> None:
+    """A key nobody asks for is a translation that can drift unseen (or a page that lost a sentence)."""
+    used = expand(template_keys()) | expand(python_keys()[0])
+    unused = set(STRINGS) - used
+    assert not unused, sorted(unused)
+
+
+def test_the_code_has_no_second_table_of_words() -> None:
+    """The quiz, vCard and JSON-LD words were once tables of their own, outside this test's reach."""
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "i18n.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'["\']nb["\']\s*:\s*\{', text), f"{path.relative_to(PACKAGE)} has its own nb table"
+
+
+def test_the_quiz_form_carries_its_words_from_the_table() -> None:
+    from ke_finder.site.quiz import render_quiz_html
+
+    for lang in LANGUAGES:
+        form = render_quiz_html([], lang)
+        assert f'data-text-choose-first="{t("quiz_choose_first", lang)}"' in form

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ke_finder.site.map_svg import (MAP_WIDTH, douglas_peucker, load_shapes, path_data, project_utm33_like,
-                               render_map, simplify, status_class)
+from ke_finder.site.map_svg import (MAP_WIDTH, douglas_peucker, load_shapes, map_data, path_data,
+                                    project_utm33_like, simplify, status_class)
+from ke_finder.site.templating import render_fragment
+
+pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_GEOJSON = ROOT / "data" / "geo" / "kommuner-2024.geojson"
@@ -56,7 +59,8 @@ def fixture_geojson(tmp_path: Path) -> Path:
 
 
 def render(shapes, statuses=None, label_for=None, **kwargs) -> str:
-    return render_map(
+    """The map's data through the same template the coverage page includes."""
+    return render_fragment("_map.svg.j2", "nb", ke_map=map_data(
         shapes,
         statuses or {},
         href_for=lambda number: f"/kommune/{number}/",
@@ -66,7 +70,7 @@ def render(shapes, statuses=None, label_for=None, **kwargs) -> str:
         description=kwargs.pop("description", "Kart over kommunene, farget etter status."),
         lang="nb",
         **kwargs,
-    )
+    ))
 
 
 def links(svg: str) -> list[ET.Element]:

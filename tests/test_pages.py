@@ -10,6 +10,8 @@ from ke_finder.source.load import load_directory
 from ke_finder.site.pages import all_pages, relative_url
 from ke_finder.site.writer import render_site_pages, write_pages
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.fixture
 def rendered(data_dir: Path) -> dict[str, str]:
@@ -69,3 +71,38 @@ def test_writing_pages_only_touches_changed_files(tmp_path: Path, rendered: dict
     changed["kommune/0301.md"] += "\n"
     assert write_pages(docs, changed) == (1, 1)
     assert not stale.exists()
+
+
+def _strings(value: object, seen: set[int]) -> list[str]:
+    """Every string inside a context value: containers and dataclass fields, one level of objects deep."""
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k, seen) + _strings(v, seen)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [s for v in value for s in _strings(v, seen)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [s for name in value.__dataclass_fields__ for s in _strings(getattr(value, name), seen)]
+    return []
+
+
+def test_page_specs_are_plain_data_without_markup() -> None:
+    """Templates write every tag (map, quiz, JSON-LD); specs carry data only, so autoescaping sees all of it."""
+    from markupsafe import Markup
+
+    from conftest import ROOT
+    from ke_finder.paths import MAP_FILE
+    from ke_finder.site.map_svg import load_shapes, simplify
+
+    directory = load_directory(ROOT / "data")
+    specs = all_pages(directory, simplify(load_shapes(ROOT / "data" / MAP_FILE)))
+    coverage = next(s for s in specs if s.template == "coverage.md.j2")
+    assert len(coverage.context["ke_map"].areas) == 357  # the map is in the spec, as data
+    assert any(s.context.get("json_ld") for s in specs) and any(s.context.get("questions") for s in specs)
+    for spec in specs:
+        for text in _strings(spec.context, set()):
+            assert not isinstance(text, Markup), (spec.path, text[:80])
+            assert not ("<" in text and ">" in text), (spec.path, text[:80])

@@ -107,7 +107,7 @@ def _ke_refs(file: str, prefix: str, ke: KeUnit | None) -> list[LinkRef]:
 class _KeepHeadOnRedirect(urllib.request.HTTPRedirectHandler):
     """Python 3.11 follows a redirected HEAD with a GET; stay with HEAD so a redirect costs no page download."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None and req.get_method() == "HEAD":
             new.method = "HEAD"

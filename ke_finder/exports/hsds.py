@@ -8,6 +8,7 @@ import re
 import uuid
 from typing import Any
 
+from ..i18n import t
 from ..model import Directory
 from ..model.records import KeRecord, ke_records, municipality_org_name
 from .common import API_VERSION
@@ -33,10 +34,8 @@ OFFERS_LINK_TYPE = "offers"
 # "<anything>, 3717 Skien" at the end of a free-text address: the only structure parsed out of it.
 _POSTCODE_PLACE = re.compile(r"^(?P<before>.+?),\s*(?P<code>\d{4})\s+(?P<place>[^,\d][^,]*)$")
 
-_KIND_NB = {
-    "hospital": "Helseforetak i",
-    "private-non-profit": "Privat ideelt sykehus med avtale med",
-}
+LANG = "nb"
+"""The language of the HSDS tables' own text (descriptions, names); the words are in ke_finder.i18n (hsds_*)."""
 
 
 def _org_key(kind: str, owner_id: str) -> str:
@@ -59,44 +58,46 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
         rows.append(_drop_none({
             "id": hsds_id("organization", _org_key("municipality", number)),
             "name": municipality_org_name(m), "alternate_name": alternate,
-            "description": f"Kommune i {county.name}, kommunenummer {number}.",
+            "description": t("hsds_municipality", LANG, county=county.name, number=number),
             "website": m.website,
         }))
-    for t in sorted(directory.hospital_trusts.values(), key=lambda t: t.id):
-        region = directory.regions[t.region_id]
+    for trust in sorted(directory.hospital_trusts.values(), key=lambda trust: trust.id):
+        region = directory.regions[trust.region_id]
         rows.append(_drop_none({
-            "id": hsds_id("organization", _org_key("hospital_trust", t.id)),
-            "name": t.name, "description": f"{_KIND_NB.get(t.kind, 'Sykehus i')} {region.name}.",
-            "website": t.website,
+            "id": hsds_id("organization", _org_key("hospital_trust", trust.id)),
+            "name": trust.name,
+            "description": t("hsds_hospital" if trust.kind == "hospital" else "hsds_private_non_profit"
+                             if trust.kind == "private-non-profit" else "hsds_other_hospital", LANG, region=region.name),
+            "website": trust.website,
             # a health trust (HF) is owned by its regional health authority; private hospitals are not
-            "parent_organization_id": hsds_id("organization", _org_key("region", t.region_id))
-            if t.kind == "hospital" else None,
+            "parent_organization_id": hsds_id("organization", _org_key("region", trust.region_id))
+            if trust.kind == "hospital" else None,
         }))
     for c in sorted(directory.cooperations.values(), key=lambda c: c.id):
         members = ", ".join(municipality_org_name(directory.municipalities[n]) for n in sorted(c.members))
         rows.append({
             "id": hsds_id("organization", _org_key("cooperation", c.id)), "name": c.name,
-            "description": f"Interkommunalt samarbeid om koordinerende enhet. Medlemmer: {members}.",
+            "description": t("hsds_cooperation", LANG, members=members),
         })
     for r in sorted(directory.regions.values(), key=lambda r: r.id):
         rows.append(_drop_none({
             "id": hsds_id("organization", _org_key("region", r.id)), "name": r.name,
-            "description": "Regionalt helseforetak.", "website": r.website,
+            "description": t("hsds_region", LANG), "website": r.website,
         }))
     return rows
 
 
 def _service_description(record: KeRecord) -> str:
     ke = record.ke
-    parts = [f"Koordinerende enhet for habilitering og rehabilitering: {record.owner_name}."]
+    parts = [t("hsds_service", LANG, owner=record.owner_name)]
     if ke.unit:
-        parts.append(f"Enhet: {ke.unit}.")
+        parts.append(t("hsds_unit", LANG, unit=ke.unit))
     if ke.opening_hours:
-        parts.append(f"Åpningstid: {ke.opening_hours}.")
+        parts.append(t("hsds_hours", LANG, text=ke.opening_hours))
     if ke.her_id:
-        parts.append(f"HER-id: {ke.her_id}.")
-    confirmed = "bekreftet av enheten" if ke.source.confirmed_by_ke else "ikke bekreftet av enheten"
-    parts.append(f"Kilde: {ke.source.url}, hentet {ke.source.retrieved.isoformat()}, {confirmed}.")
+        parts.append(t("hsds_her", LANG, her_id=ke.her_id))
+    parts.append(t("hsds_source_confirmed" if ke.source.confirmed_by_ke else "hsds_source_unconfirmed", LANG,
+                   url=ke.source.url, date=ke.source.retrieved.isoformat()))
     return " ".join(parts)
 
 
@@ -135,7 +136,7 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
         ke = record.ke
         service_id = hsds_id("service", ke.id)
         org_id = hsds_id("organization", _org_key(record.kind, record.owner_id))
-        name = f"Koordinerende enhet – {record.owner_name}"
+        name = t("ke_service_name", LANG, name=record.owner_name)
         tables["service"].append(_drop_none({
             "id": service_id, "organization_id": org_id, "name": name, "alternate_name": ke.unit,
             "description": _service_description(record), "url": ke.web, "email": ke.email, "status": "active",
@@ -146,10 +147,9 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
             if not text:
                 continue
             location_id = hsds_id("location", f"{ke.id}:{kind}")
-            label = "Postadresse" if kind == "postal" else "Besøksadresse"
             tables["location"].append({
                 "id": location_id, "location_type": location_type, "organization_id": org_id,
-                "name": f"{label}: {ke.unit or name}", "description": text,
+                "name": t(f"labelled_{kind}", LANG, text=ke.unit or name), "description": text,
             })
             address = _address_row(directory, location_id, text, location_type)
             if address:
@@ -168,23 +168,23 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
             tables["schedule"].append({"id": hsds_id("schedule", ke.id), "service_id": service_id,
                                        "description": ke.opening_hours})
         for area in record.areas:
-            kind = "kommune" if area.code == area.municipality_number else "bydel"
+            whole = area.code == area.municipality_number  # a whole municipality, or one of Oslo's districts
             tables["service_area"].append({
                 "id": hsds_id("service_area", f"{ke.id}:{area.code}"), "service_id": service_id,
-                "name": area.name, "description": f"{kind} {area.code}",
+                "name": area.name, "description": t("hsds_area_municipality" if whole else "hsds_area_district", LANG,
+                                                     code=area.code),
             })
     taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
     tables["taxonomy"].append({
-        "id": taxonomy_id, "name": "KE-finner: tilbud i kommunen", "version": API_VERSION,
-        "description": "Kontrollert liste over tilbud innen habilitering og rehabilitering som en kommune kan "
-                       "være merket med (data/services.yaml). Kodene endres ikke etter at de er publisert.",
+        "id": taxonomy_id, "name": t("hsds_taxonomy", LANG), "version": API_VERSION,
+        "description": t("hsds_taxonomy_description", LANG),
     })
     for code in sorted(directory.services):
         service = directory.services[code]
         term_id = hsds_id("taxonomy_term", code)
         tables["taxonomy_term"].append({
-            "id": term_id, "code": code, "name": service.names["nb"], "description": service.descriptions["nb"],
-            "taxonomy_id": taxonomy_id, "language": "nb",
+            "id": term_id, "code": code, "name": service.names[LANG], "description": service.descriptions[LANG],
+            "taxonomy_id": taxonomy_id, "language": LANG,
         })
         for m in sorted(directory.municipalities_offering(code), key=lambda m: m.number):
             tables["attribute"].append({

@@ -4,16 +4,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..i18n import t
 from ..model import Directory, HospitalTrust, Municipality
 from ..model.records import record_for
-
-
-_LD_WORDS = {
-    "nb": {"contact_type": "koordinerende enhet", "visiting": "besøksadresse", "postal": "postadresse",
-           "municipality": "{name} kommune"},
-    "en": {"contact_type": "coordinating unit", "visiting": "visiting address", "postal": "postal address",
-           "municipality": "{name} municipality"},
-}
 
 
 # Norwegian only: whether a KE answers in Sami is not in any of our sources, so the export does not claim it.
@@ -30,7 +23,6 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     if record is None:
         return None
     ke = record.ke
-    words = _LD_WORDS.get(lang, _LD_WORDS["nb"])
     if isinstance(entity, HospitalTrust):
         place = entity.name
         parent: dict[str, Any] = {"@type": "Hospital", "name": entity.name}
@@ -42,14 +34,14 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
         parent = {"@type": "GovernmentOrganization", "name": coop.name}
     else:
         place = entity.display_name
-        parent = {"@type": "GovernmentOrganization", "name": words["municipality"].format(name=entity.name)}
+        parent = {"@type": "GovernmentOrganization", "name": t("ld_municipality", lang, name=entity.name)}
         if entity.official_name != entity.name:
             parent["alternateName"] = entity.official_name
         if entity.website:
             parent["url"] = entity.website
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "GovernmentOrganization", "@id": f"{page_url}#ke",
-        "name": ke.unit or f"Koordinerende enhet i {place}", "mainEntityOfPage": page_url,
+        "name": ke.unit or t("ld_unit_name", lang, place=place), "mainEntityOfPage": page_url,
     }
     if ke.web:
         data["url"] = ke.web
@@ -61,7 +53,7 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     languages = list(AVAILABLE_LANGUAGES)
     points = []
     for phone in ke.phones:
-        point = {"@type": "ContactPoint", "contactType": words["contact_type"], "telephone": phone.e164}
+        point: dict[str, Any] = {"@type": "ContactPoint", "contactType": t("ld_contact_type", lang), "telephone": phone.e164}
         if phone.label:
             point["name"] = phone.label
         if ke.email:
@@ -69,11 +61,12 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
         point["availableLanguage"] = languages
         points.append(point)
     if not points and ke.email:
-        points.append({"@type": "ContactPoint", "contactType": words["contact_type"], "email": ke.email,
+        points.append({"@type": "ContactPoint", "contactType": t("ld_contact_type", lang), "email": ke.email,
                        "availableLanguage": languages})
     if points:
         data["contactPoint"] = points
-    addresses = [{"@type": "PostalAddress", "contactType": words[kind], "streetAddress": text, "addressCountry": "NO"}
+    addresses = [{"@type": "PostalAddress", "contactType": t(f"ld_{kind}", lang), "streetAddress": text,
+                  "addressCountry": "NO"}
                  for kind, text in (("visiting", ke.visiting_address), ("postal", ke.postal_address)) if text]
     if addresses:
         data["address"] = addresses[0] if len(addresses) == 1 else addresses
@@ -83,12 +76,12 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     return data
 
 
-def json_ld_script(data: dict[str, Any]) -> str:
-    """The complete <script type="application/ld+json"> element, safe to insert into HTML unescaped.
+def json_ld_text(data: dict[str, Any]) -> str:
+    """The JSON text for a <script type="application/ld+json"> element, safe to insert into HTML unescaped.
 
     <, > and & are written as \\u003c \\u003e \\u0026 (still the same JSON), so no value can end the script
-    element ("</script>") or open a comment ("<!--"), whatever the data says.
+    element ("</script>") or open a comment ("<!--"), whatever the data says. The site's templates apply it as
+    the `json_ld` filter (templates/_json_ld.html.j2).
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,6 +1,9 @@
 """vCard 4.0 (RFC 6350): one contact card per KE, to save the unit in a phone's contacts."""
 from __future__ import annotations
 
+from typing import TypeGuard
+
+from ..i18n import t
 from ..model import Directory, KeUnit
 from ..model.records import ke_records
 from ..paths import DEFAULT_LANGUAGE, page_url
@@ -8,7 +11,7 @@ from .common import API_DIR
 from .hsds import hsds_id
 
 
-def has_vcard(ke: KeUnit | None) -> bool:
+def has_vcard(ke: KeUnit | None) -> TypeGuard[KeUnit]:
     """A contact card is worth saving only with a phone, an e-mail or an address in it."""
     return ke is not None and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address))
 
@@ -34,16 +37,6 @@ def fold_line(line: str, limit: int = 75) -> str:
     return "\r\n ".join(out)
 
 
-_VCARD_NOTE = {
-    "nb": {"source": "Kilde", "retrieved": "hentet", "confirmed": "Bekreftet av koordinerende enhet.",
-           "unconfirmed": "Ikke bekreftet av koordinerende enhet.", "hours": "Åpningstid",
-           "phone": "Telefon", "visiting": "Besøksadresse", "postal": "Postadresse", "her": "HER-id"},
-    "en": {"source": "Source", "retrieved": "retrieved", "confirmed": "Confirmed by the coordinating unit.",
-           "unconfirmed": "Not confirmed by the coordinating unit.", "hours": "Opening hours",
-           "phone": "Phone", "visiting": "Visiting address", "postal": "Postal address", "her": "HER-id"},
-}
-
-
 def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     """A vCard 4.0 for a KE, so a person can save the unit in their phone's contacts.
 
@@ -54,11 +47,10 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     """
     if not has_vcard(ke):
         raise ValueError(f"{ke.id} has no phone, e-mail or address: there is nothing to put in a vCard")
-    words = _VCARD_NOTE.get(lang, _VCARD_NOTE["nb"])
     org = _vtext(display_name) + (";" + _vtext(ke.unit) if ke.unit else "")
     lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:org",
              f"UID:urn:uuid:{hsds_id('service', ke.id)}",
-             f"FN:{_vtext('Koordinerende enhet – ' + display_name)}", f"ORG:{org}"]
+             f"FN:{_vtext(t('ke_service_name', lang, name=display_name))}", f"ORG:{org}"]
     lines += [f"TEL;TYPE=work;VALUE=uri:tel:{p.e164}" for p in ke.phones]
     if ke.email:
         lines.append(f"EMAIL;TYPE=work:{_vtext(ke.email)}")
@@ -68,17 +60,17 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
         if address:
             # ADR components: PO box; extended; street; locality; region; postal code; country
             lines.append(f"ADR;TYPE=work:;;{_vtext(address)};;;;")
-    note = [f"{words['source']}: {ke.source.url} ({words['retrieved']} {ke.source.retrieved.isoformat()}).",
-            words["confirmed"] if ke.source.confirmed_by_ke else words["unconfirmed"]]
-    note += [f"{words['phone']} {p.display}: {p.label}" for p in ke.phones if p.label]
+    note = [t("vcard_source", lang, url=ke.source.url, date=ke.source.retrieved.isoformat()),
+            t("vcard_confirmed" if ke.source.confirmed_by_ke else "vcard_unconfirmed", lang)]
+    note += [t("vcard_phone", lang, phone=p.display, label=p.label) for p in ke.phones if p.label]
     if ke.opening_hours:
-        note.append(f"{words['hours']}: {ke.opening_hours}")
+        note.append(t("vcard_hours", lang, text=ke.opening_hours))
     if ke.visiting_address:
-        note.append(f"{words['visiting']}: {ke.visiting_address}")
+        note.append(t("labelled_visiting", lang, text=ke.visiting_address))
     if ke.postal_address:
-        note.append(f"{words['postal']}: {ke.postal_address}")
+        note.append(t("labelled_postal", lang, text=ke.postal_address))
     if ke.her_id:
-        note.append(f"{words['her']}: {ke.her_id}")
+        note.append(t("vcard_her", lang, her_id=ke.her_id))
     lines.append("NOTE:" + _vtext("\n".join(note)))
     lines.append("END:VCARD")
     return "".join(fold_line(line) + "\r\n" for line in lines)

@@ -13,9 +13,10 @@ Three steps, each a plain function:
 2. `simplify` drops vertices that are invisible at map size (Douglas–Peucker, tolerance in
    pixels) so that the page stays small. Borders shared by two municipalities are simplified
    identically on both sides, so no gaps or overlaps appear between neighbours.
-3. `render_map` writes the SVG: paths in relative commands with one decimal, a `<style>` with a
-   colour-blind-safe palette plus a pattern per status (colour is not the only cue, WCAG 1.4.1),
-   a visible focus style, a legend and the credit "© Kartverket".
+3. `map_data` computes what the SVG shows: paths in relative commands with one decimal, a link
+   and label per municipality, the legend's layout and the credit "© Kartverket". The template
+   templates/_map.svg.j2 writes the markup (autoescaped), with a colour-blind-safe palette plus a
+   pattern per status (colour is not the only cue, WCAG 1.4.1) and a visible focus style.
 
 Output is deterministic: the same input gives a byte-identical SVG (sorted by municipality
 number, no randomness, integer arithmetic for the path text).
@@ -24,11 +25,11 @@ Standard library only; knows nothing of MkDocs.
 """
 from __future__ import annotations
 
-import html
 import json
 import math
 import re
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -59,42 +60,7 @@ CREDIT = "© Kartverket"
 
 STATUS_PATTERN = re.compile(r"^[a-z-]+$")
 
-# Status classes and how they look. Okabe–Ito colours (distinguishable with every common colour-
-# vision deficiency); each status but "confirmed" also has a pattern, so colour is not the only cue.
-# Strokes are chosen for at least 3:1 contrast against their own fill (WCAG 1.4.11).
-_STATUS_STYLE = {
-    "confirmed": "fill:#0072b2;stroke:#fff",
-    "shared": "fill:url(#{p}-stripes);stroke:#000",
-    "unconfirmed": "fill:url(#{p}-dots);stroke:#000",
-    "unknown": "fill:url(#{p}-hatch);stroke:#4d4d4d",
-}
-
-_PATTERNS = (
-    # Sky blue with dark blue stripes: "shared" is covered too, through a cooperation.
-    '<pattern id="{p}-stripes" width="10" height="10" patternUnits="userSpaceOnUse">'
-    '<rect width="10" height="10" fill="#56b4e9"/><rect width="10" height="3" fill="#003f63"/></pattern>',
-    # Orange with dark dots: a lead exists but is not confirmed.
-    '<pattern id="{p}-dots" width="8" height="8" patternUnits="userSpaceOnUse">'
-    '<rect width="8" height="8" fill="#e69f00"/><circle cx="4" cy="4" r="1.6" fill="#000"/></pattern>',
-    # Light grey with diagonal hatch: nothing known yet.
-    '<pattern id="{p}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-    '<rect width="8" height="8" fill="#f2f2f2"/><rect width="1.5" height="8" fill="#999"/></pattern>',
-)
-
-_STYLE = (
-    ".ke-map{{display:block;width:100%;height:auto}}"
-    # Strokes do not scale with the map, so borders stay visible on a phone; round caps draw a
-    # municipality that rounding shrank to a point as a dot.
-    ".ke-map a path{{fill:#ddd;stroke:#4d4d4d;fill-rule:evenodd;stroke-width:.6px;"
-    "stroke-linejoin:round;stroke-linecap:round;vector-effect:non-scaling-stroke}}"
-    "{status_rules}"
-    ".ke-map a:hover path,.ke-map a:focus path{{stroke:#000;stroke-width:4px}}"
-    ".ke-map a:focus{{outline:none}}"
-    ".ke-map .legend rect{{stroke:#333;stroke-width:1px;vector-effect:non-scaling-stroke}}"
-    ".ke-map text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#1a1a1a}}"
-    "@media (forced-colors:active){{.ke-map a path,.ke-map .legend rect{{stroke:CanvasText}}"
-    ".ke-map text{{fill:CanvasText}}}}"
-)
+# How each status looks (colours, patterns, focus style) is in templates/_map.svg.j2.
 
 
 # --- loading and projection ---------------------------------------------------------------------
@@ -119,7 +85,7 @@ def _geometry_rings(geometry: dict) -> list[list[list[float]]]:
 
     Holes need no special treatment: the paths are filled with the even-odd rule.
     """
-    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates") or []
     if kind == "Polygon":
         return list(coordinates)
     if kind == "MultiPolygon":
@@ -382,8 +348,11 @@ def _bounds(shapes: Shapes) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _plain(value: float) -> str:
-    """One decimal at most, with a leading zero: layout attributes are read by people too."""
+def svg_number(value: float) -> str:
+    """One decimal at most, with a leading zero: layout attributes are read by people too.
+
+    The template's `svg_number` filter: the map data holds plain numbers, the template writes them.
+    """
     text = f"{_tenths(value) / 10:.1f}"
     return text[:-2] if text.endswith(".0") else text
 
@@ -425,47 +394,70 @@ class _LegendLayout:
         self.top = max_y + MARGIN * 2
 
 
-def _legend_svg(layout: _LegendLayout) -> list[str]:
-    """Swatches with the same status classes as the map, wrapped text, then the credit."""
-    parts = ['<g class="legend">']
+@dataclass(frozen=True)
+class MapArea:
+    """One municipality on the map: a link with a label, filled according to its status."""
+
+    number: str
+    href: str
+    label: str          # e.g. "Oslo: bekreftet"; the link's accessible name and the tooltip
+    status_class: str   # "status-confirmed", …; checked by status_class()
+    d: str              # SVG path data (relative commands, one decimal)
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    """A legend swatch (same status class as the map) and its text, wrapped into lines."""
+
+    status_class: str
+    x: float
+    y: float
+    size: float
+    font: float
+    lines: list[tuple[float, float, str]]   # (x, y, text) per line
+
+
+@dataclass(frozen=True)
+class SvgMap:
+    """Everything templates/_map.svg.j2 needs to draw the map: plain data, no markup."""
+
+    id_prefix: str
+    lang: str
+    title: str
+    description: str
+    view_box: tuple[float, float, float, float]
+    areas: list[MapArea]
+    legend: list[LegendRow]
+    credit: tuple[float, float, float, str]   # x, y, font size, text
+
+
+def _legend_rows(layout: _LegendLayout) -> tuple[list[LegendRow], tuple[float, float, float, str]]:
+    """Swatches with the same status classes as the map, wrapped text, then where the credit goes."""
+    rows = []
     y = layout.top
     text_x = layout.left + layout.swatch * 1.5
     for status, lines in layout.rows:
-        parts.append(
-            f'<rect class="{status_class(status)}" fill="#ddd" x="{_plain(layout.left)}" y="{_plain(y)}" '
-            f'width="{_plain(layout.swatch)}" height="{_plain(layout.swatch)}"/>'
-        )
-        tspans = "".join(
-            f'<tspan x="{_plain(text_x)}" y="{_plain(y + layout.font * 0.9 + i * layout.line)}">'
-            f"{html.escape(line)}</tspan>"
-            for i, line in enumerate(lines)
-        )
-        parts.append(f'<text font-size="{_plain(layout.font)}">{tspans}</text>')
+        rows.append(LegendRow(
+            status_class=status_class(status), x=layout.left, y=y, size=layout.swatch, font=layout.font,
+            lines=[(text_x, y + layout.font * 0.9 + i * layout.line, line) for i, line in enumerate(lines)]))
         y += len(lines) * layout.line + layout.font * 0.5
-    parts.append(
-        f'<text x="{_plain(layout.left)}" y="{_plain(y + layout.credit_font)}" '
-        f'font-size="{_plain(layout.credit_font)}">{html.escape(CREDIT)}</text>'
-    )
-    parts.append("</g>")
-    return parts
+    return rows, (layout.left, y + layout.credit_font, layout.credit_font, CREDIT)
 
 
-def _municipality_svg(number: str, rings: list[Ring], status: str,
-                      href_for: Callable[[str], str], label_for: Callable[[str], str]) -> str:
+def _map_area(number: str, rings: list[Ring], status: str,
+          href_for: Callable[[str], str], label_for: Callable[[str], str]) -> MapArea:
     """One link per municipality; its name is the label, e.g. "Oslo: bekreftet"."""
-    label = html.escape(label_for(number))
-    href = html.escape(href_for(number))
     d = path_data(rings)
     if not d:
         raise ValueError(f"municipality {number} has no drawable ring")
-    return (f'<a href="{href}" aria-label="{label}"><path class="{status_class(status)}" d="{d}">'
-            f"<title>{label}</title></path></a>")
+    return MapArea(number=number, href=href_for(number), label=label_for(number), status_class=status_class(status),
+                   d=d)
 
 
-def render_map(shapes: Shapes, status_by_number: dict[str, str], href_for: Callable[[str], str],
-               label_for: Callable[[str], str], legend: list[tuple[str, str]], title: str,
-               description: str, lang: str, *, id_prefix: str = "map") -> str:
-    """The map as an inline `<svg>` element.
+def map_data(shapes: Shapes, status_by_number: dict[str, str], href_for: Callable[[str], str],
+             label_for: Callable[[str], str], legend: list[tuple[str, str]], title: str,
+             description: str, lang: str, *, id_prefix: str = "map") -> SvgMap:
+    """The map as data for templates/_map.svg.j2 (an inline `<svg>` element once rendered).
 
     Municipalities missing from `status_by_number` are drawn as "unknown". A status for a
     number without a shape is an error: it would silently be missing from the map.
@@ -482,24 +474,9 @@ def render_map(shapes: Shapes, status_by_number: dict[str, str], href_for: Calla
         layout.move_below(bounds)
     min_x, min_y, max_x, max_y = bounds
     bottom = max(max_y, layout.top + layout.box_height)
-    view_box = " ".join(_plain(v) for v in (min_x - MARGIN, min_y - MARGIN,
-                                             max_x - min_x + 2 * MARGIN, bottom - min_y + 2 * MARGIN))
-    status_rules = "".join(
-        f".ke-map .{status_class(status)}{{{style.format(p=id_prefix)}}}" for status, style in _STATUS_STYLE.items()
-    )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="ke-map" viewBox="{view_box}" '
-        f'lang="{html.escape(lang)}" aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
-        f'<title id="{id_prefix}-title">{html.escape(title)}</title>',
-        f'<desc id="{id_prefix}-desc">{html.escape(description)}</desc>',
-        f"<style>{_STYLE.format(status_rules=status_rules)}</style>",
-        "<defs>" + "".join(p.format(p=id_prefix) for p in _PATTERNS) + "</defs>",
-        '<g class="municipalities">',
-    ]
-    for number in sorted(shapes):
-        status = status_by_number.get(number, "unknown")
-        parts.append(_municipality_svg(number, shapes[number], status, href_for, label_for))
-    parts.append("</g>")
-    parts += _legend_svg(layout)
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    view_box = (min_x - MARGIN, min_y - MARGIN, max_x - min_x + 2 * MARGIN, bottom - min_y + 2 * MARGIN)
+    areas = [_map_area(number, shapes[number], status_by_number.get(number, "unknown"), href_for, label_for)
+             for number in sorted(shapes)]
+    rows, credit = _legend_rows(layout)
+    return SvgMap(id_prefix=id_prefix, lang=lang, title=title, description=description, view_box=view_box,
+                  areas=areas, legend=rows, credit=credit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..exports.jsonld import json_ld, json_ld_script
+from ..exports.jsonld import json_ld
 from ..exports.vcard import has_vcard, vcard_href
 from ..i18n import t
 from ..model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
@@ -17,8 +17,8 @@ from ..model.coverage import (coverage_by_county, coverage_by_trust, coverage_to
 from ..paths import (COOPERATION_DIR, COUNTY_DIR, COVERAGE_PATH, LANGUAGES, QUIZ_PATH, SERVICE_DIR, TRUST_DIR,
                      cooperation_path, county_path, language_url, municipality_path, page_url, relative_url,
                      service_path, trust_path)
-from .map_svg import render_map
-from .quiz import render_quiz_html
+from .map_svg import map_data
+from .quiz import QUIZ_ID
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -37,10 +37,9 @@ class PageSpec:
 
 def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
                     path: str, lang: str) -> dict[str, Any]:
-    """The 'add to contacts' vCard link and the schema.org JSON-LD of a KE page."""
-    data = json_ld(directory, entity, language_url(path, lang), lang)
+    """The 'add to contacts' vCard link and the schema.org JSON-LD (a dict; the template writes the script)."""
     return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke) else None,
-            "json_ld": json_ld_script(data) if data else None}
+            "json_ld": json_ld(directory, entity, language_url(path, lang), lang)}
 
 
 def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
@@ -148,11 +147,11 @@ def _home_page(directory: Directory, lang: str) -> PageSpec:
 
 def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> PageSpec:
     municipalities = sorted(directory.municipalities.values(), key=lambda m: sort_key(m.display_name))
-    map_svg = None
+    ke_map = None
     if shapes is not None:
         statuses = {m.number: map_status(directory, m) for m in municipalities}
         legend = [(s, t(f"map_{s}", lang)) for s in ("confirmed", "unconfirmed", "unknown", "shared")]
-        map_svg = render_map(
+        ke_map = map_data(
             shapes, statuses,
             href_for=lambda n: relative_url(COVERAGE_PATH, municipality_path(n)),
             label_for=lambda n: f"{directory.municipalities[n].display_name}: {t('map_' + statuses[n], lang).lower()}",
@@ -165,13 +164,13 @@ def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> Page
                              "services": [(s, len(directory.municipalities_offering(s.code)))
                                           for s in sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))],
                              "rows": [(m, map_status(directory, m)) for m in municipalities],
-                             "map_svg": map_svg})
+                             "ke_map": ke_map})
 
 
 def _quiz_page(directory: Directory, lang: str) -> PageSpec:
     return PageSpec(path=QUIZ_PATH, lang=lang, template="quiz.md.j2", title=t("quiz_title", lang),
                     description=t("quiz_lead", lang),
-                    context={"quiz_html": render_quiz_html(directory.quiz, lang), "count": len(directory.quiz)})
+                    context={"questions": directory.quiz, "quiz_id": QUIZ_ID, "count": len(directory.quiz)})
 
 
 def all_pages(directory: Directory, shapes: dict | None = None) -> list[PageSpec]:

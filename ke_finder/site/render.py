@@ -5,46 +5,21 @@ The body is one raw HTML block, so Markdown never interprets data (a unit name l
 """
 from __future__ import annotations
 
-import html
-import json
 from datetime import date
 from typing import Any
 
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment
 
-from .. import paths as P
 from ..paths import relative_url
-from ..i18n import bcp47, language_name, t
 from ..model import Directory
-from ..model.coverage import is_stale
 from .pages import PageSpec
+from .templating import SAFE_SCHEMES, front_matter_value, make_environment, safe_href, translator
+
+__all__ = ["SAFE_SCHEMES", "front_matter_value", "make_environment", "render_page", "safe_href", "shared_context",
+           "source_file_name"]
 
 _BABEL_LOCALE = {"nb": "nb", "en": "en_GB"}
-SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
-
-
-def safe_href(url: str) -> str:
-    """Only http(s), mailto and tel links; anything else becomes a dead '#'.
-
-    Validation already refuses other schemes; this is the second lock on the door.
-    """
-    return url if isinstance(url, str) and url.lower().startswith(SAFE_SCHEMES) else "#"
-
-
-def front_matter_value(text: str) -> str:
-    """A YAML-safe, HTML-escaped scalar: Material prints page titles into <title> unescaped."""
-    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
-
-
-def make_environment() -> Environment:
-    env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
-    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
-    env.filters.update(safe_href=safe_href, fm=front_matter_value)
-    return env
 
 
 def shared_context(directory: Directory, today: date | None = None) -> dict[str, Any]:
@@ -63,13 +38,8 @@ def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str
     def fmt_date(value: date) -> str:
         return format_date(value, "long", locale=_BABEL_LOCALE[spec.lang])
 
-    def tr(key: str, **values: object) -> Markup:
-        """Translate with values escaped first, so a template may pass Markup links in."""
-        escaped = {k: v if isinstance(v, Markup) else Markup.escape(v) for k, v in values.items()}
-        return Markup(t(key, spec.lang)).format(**escaped) if values else Markup.escape(t(key, spec.lang))
-
     template = env.get_template(spec.template)
-    return template.render(page=spec, lang=spec.lang, url=url, fmt_date=fmt_date, tr=tr, **shared, **spec.context)
+    return template.render(page=spec, lang=spec.lang, url=url, fmt_date=fmt_date, tr=translator(spec.lang), **shared, **spec.context)
 
 
 def source_file_name(spec: PageSpec) -> str:

@@ -56,7 +56,8 @@ class _Loader:
         return set(loaded) | self.failed.get(kind, set())
 
     def field_checks(self, doc: YamlDocument) -> list[DataError]:
-        data, errors = doc.data, []
+        data = doc.data
+        errors: list[DataError] = []
         if not isinstance(data, dict):
             return errors
         for key in ("ke", "regional_ke"):
@@ -215,8 +216,9 @@ def load_cooperations(loader: _Loader) -> tuple[dict[str, Cooperation], dict[str
     cooperations: dict[str, Cooperation] = {}
     for coop_id, doc in docs.items():
         d = doc.data
-        cooperations[coop_id] = Cooperation(d["id"], d["name"], d["host"], tuple(d["members"]),
-                                            ke_unit(f"samarbeid-{coop_id}", d["ke"]), doc.display)
+        ke = ke_unit(f"samarbeid-{coop_id}", d["ke"])
+        assert ke is not None, "the cooperation schema requires a KE block"  # validated before loading
+        cooperations[coop_id] = Cooperation(d["id"], d["name"], d["host"], tuple(d["members"]), ke, doc.display)
     return cooperations, docs
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -100,21 +101,25 @@ def _cross_checks(doc: YamlDocument) -> list[Problem]:
 def _explain(error: ValidationError, doc: YamlDocument) -> list[tuple[tuple[str | int, ...], str]]:
     """A schema verdict as (where, words an editor can act on); empty when a cross-check says it better."""
     path = tuple(error.absolute_path)
+    # The jsonschema stubs type these as "value or Unset"; an error from iter_errors always has them set.
+    schema = cast(Mapping[str, Any], error.schema)
+    value, instance = cast(Any, error.validator_value), cast(Any, error.instance)
     if error.validator == "required":
         hints = {"nb": " (the bokmål text; both languages are required)",
                  "en": " (the English text; both languages are required)"}
         return [(path, f"'{key}' is missing{hints.get(key, '')}")
-                for key in error.validator_value if key not in error.instance]
+                for key in value if key not in instance]
     if error.validator == "additionalProperties":
-        known = error.schema.get("properties", {})
+        known = schema.get("properties", {})
         allowed = ", ".join(sorted(known))
         return [(path + (key, "<key>"), f"unknown key '{key}' (allowed here: {allowed})")
-                for key in sorted(set(error.instance) - set(known))]
+                for key in sorted(set(instance) - set(known))]
     message = _message(error, doc, path)
     return [(path, message)] if message else []
 
 
 def _message(error: ValidationError, doc: YamlDocument, path: tuple[str | int, ...]) -> str | None:
+    value, instance = cast(Any, error.validator_value), cast(Any, error.instance)
     if error.validator == "type":
         pos = doc.position(path)
         if error.validator_value == "string" and pos.plain_text is not None and pos.tag in _YAML_KIND:
@@ -122,17 +127,18 @@ def _message(error: ValidationError, doc: YamlDocument, path: tuple[str | int, .
                     f"not as text; put it in quotes: '{pos.plain_text}'")
         names = {"object": "a block of keys", "array": "a list", "string": "text", "integer": "a whole number"}
         found = "nothing (the value is empty)" if error.instance is None else repr(error.instance)
-        return f"expected {names.get(error.validator_value, error.validator_value)}, found {found}"
+        return f"expected {names.get(value, value)}, found {found}"
     if path and path[-1] == "correct" and error.validator in ("minimum", "maximum"):
         return None
     if error.validator in ("minItems", "maxItems") and path and path[-1] == "options":
-        return f"there are {len(error.instance)} options; a question needs 2 to 5"
+        return f"there are {len(instance)} options; a question needs 2 to 5"
     if error.validator == "uniqueItems":
         return "the same option is written twice"
     if error.validator == "minLength":
         return "the text is empty"
     if error.validator == "pattern":
-        return f"'{error.instance}' is not a valid id; {error.schema.get('description', '')}".rstrip("; ")
+        described = cast(Mapping[str, Any], error.schema).get("description", "")
+        return f"'{instance}' is not a valid id; {described}".rstrip("; ")
     return error.message
 
 

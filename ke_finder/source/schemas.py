@@ -4,7 +4,8 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -45,27 +46,30 @@ class SchemaSet:
 
 def _explain(error: ValidationError, doc: YamlDocument) -> Iterable[DataError]:
     path = tuple(error.absolute_path)
+    # The jsonschema stubs type these as "value or Unset"; an error from iter_errors always has them set.
+    schema = cast(Mapping[str, Any], error.schema)
+    value, instance = cast(Any, error.validator_value), cast(Any, error.instance)
     if error.validator in ("oneOf", "anyOf") and error.context:
         # "null or a KE block": explain the KE-block branch, which is what the editor meant.
         branches: dict[int, list[ValidationError]] = {}
         for sub in error.context:
-            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+            branches.setdefault(cast(int, sub.relative_schema_path[0]), []).append(sub)
         meant = [errs for errs in branches.values()
                  if not any(e.validator == "type" and e.validator_value == "null" for e in errs)]
         for sub in (meant[0] if meant else error.context):
             yield from _explain(sub, doc)
         return
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(allowed)):
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             yield doc.error(path + (key,), f"unknown field '{key}'",
                             f"{hint}allowed here: {', '.join(allowed)}", at_key=True)
         return
     if error.validator == "required":
-        for key in error.validator_value:
-            if isinstance(error.instance, dict) and key not in error.instance:
+        for key in value:
+            if isinstance(instance, dict) and key not in instance:
                 yield doc.error(path + (key,), f"the required field '{key}' is missing",
                                 f"add '{key}:' here (write '{key}: null' if it is not known)")
         return
@@ -73,11 +77,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> Iterable[DataError]:
         yield _type_error(error, doc, path)
         return
     if error.validator == "enum":
-        choices = ", ".join(str(v) for v in error.validator_value if v is not None)
+        choices = ", ".join(str(v) for v in value if v is not None)
         yield doc.error(path, f"'{error.instance}' is not one of the allowed values", f"use one of: {choices}")
         return
     if error.validator == "pattern":
-        described = error.schema.get("description") or f"it must match {error.validator_value}"
+        described = schema.get("description") or f"it must match {value}"
         yield doc.error(path, f"'{error.instance}' does not have the expected form", described)
         return
     if error.validator == "uniqueItems":
@@ -100,7 +104,7 @@ def _type_error(error: ValidationError, doc: YamlDocument, path: tuple) -> DataE
         )
     names = {"string": "text", "object": "a block of fields", "array": "a list", "boolean": "true or false",
              "null": "null", "integer": "a whole number", "number": "a number"}
-    wanted = " or ".join(names.get(t, t) for t in expected)
+    wanted = " or ".join(names.get(t, t) for t in cast(list[str], expected))
     return doc.error(path, f"expected {wanted}, found {_describe(error.instance)}",
                      "see the example in the guide for KE staff")
 

@@ -1,0 +1,71 @@
+"""The one Jinja2 environment of the site: autoescaping, strict, with the project's filters and globals.
+
+Separate from render.py (which knows page specs) so that fragment templates such as the coverage map and the
+quiz can be rendered on their own, by tests and helpers, without importing the page list.
+"""
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import paths as P
+from ..exports.jsonld import json_ld_text
+from ..i18n import bcp47, language_name, t
+from ..model.coverage import is_stale
+from .map_svg import svg_number
+
+SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def safe_href(url: str) -> str:
+    """Only http(s), mailto and tel links; anything else becomes a dead '#'.
+
+    Validation already refuses other schemes; this is the second lock on the door.
+    """
+    return url if isinstance(url, str) and url.lower().startswith(SAFE_SCHEMES) else "#"
+
+
+def front_matter_value(text: str) -> Markup:
+    """A YAML-safe, HTML-escaped scalar: Material prints page titles into <title> unescaped."""
+    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
+
+
+def json_ld_filter(data: dict[str, Any]) -> Markup:
+    """JSON-LD text that is safe between <script> tags (see exports.jsonld.json_ld_text)."""
+    return Markup(json_ld_text(data))
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
+    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
+    env.filters.update(safe_href=safe_href, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
+    return env
+
+
+def translator(lang: str) -> Any:
+    """`tr(key, **values)` for templates: values are escaped first, so a template may pass Markup links in."""
+
+    def tr(key: str, **values: object) -> Markup:
+        escaped = {k: v if isinstance(v, Markup) else Markup.escape(v) for k, v in values.items()}
+        return Markup(t(key, lang)).format(**escaped) if values else Markup.escape(t(key, lang))
+
+    return tr
+
+
+@lru_cache(maxsize=1)
+def _fragment_environment() -> Environment:
+    return make_environment()
+
+
+def render_fragment(template: str, lang: str, **context: Any) -> str:
+    """One fragment template (e.g. "_quiz.html.j2") rendered on its own, as a page would include it."""
+    if lang not in P.LANGUAGES:
+        raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(P.LANGUAGES)}")
+    return _fragment_environment().get_template(template).render(lang=lang, tr=translator(lang), **context)

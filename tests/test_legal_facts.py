@@ -213,12 +213,15 @@ def test_services_view_presents_the_child_coordinator_as_a_right(built_site: Pat
     text = plain(page)
     assert f"{HOL}/§7-2a" in hrefs(page)
     if lang == "nb":
-        assert "Alle kommuner skal gi dette til dem som har rett til det. Det står i helse- og omsorgstjenesteloven § 7-2 a." in text
-        assert re.search(r"For \d+ kommuner har vi ingen opplysninger eller kontakt for dette ennå\. De skal likevel gi det\.", text)
+        assert ("Alle kommuner skal gi dette til dem som har rett til det. "
+                "Det står i helse- og omsorgstjenesteloven § 7-2 a.") in text
+        assert re.search(r"For \d+ kommuner har vi ingen opplysninger eller kontakt for dette ennå\. "
+                         r"De skal likevel gi det\.", text)
         assert "vet vi ikke om de har tilbudet" not in text and "mangler det" not in text
     else:
         assert "Every municipality must provide this to those who have the right to it." in text
-        assert re.search(r"For \d+ municipalities we have no details or contact for this yet\. They must still provide it\.", text)
+        assert re.search(r"For \d+ municipalities we have no details or contact for this yet\. "
+                         r"They must still provide it\.", text)
         assert "we do not know whether they offer it" not in text
     index = plain(article(built_site, lang, "tjeneste"))
     assert ("en rett i alle kommuner" if lang == "nb" else "a right in every municipality") in index
@@ -325,7 +328,8 @@ def test_no_page_calls_the_logo_national(built_site: Path) -> None:
     wrong = re.compile(r"nasjonale? logo|national (ke )?logo|nasjonal(e)? ke-logo", re.IGNORECASE)
     offenders = [str(p.relative_to(built_site)) for p in all_pages(built_site) if wrong.search(p.read_text(encoding="utf-8"))]
     assert not offenders, offenders
-    sources = [ROOT / "mkdocs.yml", ROOT / "ke_finder" / "i18n.py", *DOCS.rglob("*.md"), *(ROOT / "ke_finder" / "site" / "templates").glob("*.j2")]
+    sources = [ROOT / "mkdocs.yml", ROOT / "ke_finder" / "i18n.py", *DOCS.rglob("*.md"),
+               *(ROOT / "ke_finder" / "site" / "templates").glob("*.j2")]
     assert not [str(p) for p in sources if wrong.search(p.read_text(encoding="utf-8"))]
 
 
@@ -393,7 +397,8 @@ def test_terms_are_explained_on_first_use() -> None:
     assert "Et helseforetak driver ett eller flere sykehus." in what
     assert "En funksjonsnedsettelse betyr at en del av kroppen eller hodet ikke virker som det skal." in what
     for guide in ("individual-plan", "coordinator", "contact-doctor"):
-        assert "Et helseforetak driver ett eller flere sykehus." in (DOCS / "guides" / f"{guide}.md").read_text(encoding="utf-8"), guide
+        guide_text = (DOCS / "guides" / f"{guide}.md").read_text(encoding="utf-8")
+        assert "Et helseforetak driver ett eller flere sykehus." in guide_text, guide
     assert "En funksjonsnedsettelse betyr" in (DOCS / "guides" / "coordinator.md").read_text(encoding="utf-8")
 
 

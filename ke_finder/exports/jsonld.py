@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from ..model import Directory, HospitalTrust, Municipality
+from ..model.coverage import shows_as_ke
 from ..model.records import record_for
 
 
@@ -27,8 +28,8 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     the data: no sameAs, no guessed opening hours (the free text does not fit OpeningHoursSpecification).
     """
     record = record_for(directory, entity)
-    if record is None:
-        return None
+    if record is None or not shows_as_ke(record.ke, directory.today):
+        return None  # a related page or an old lead is not the KE: claim nothing
     ke = record.ke
     words = _LD_WORDS.get(lang, _LD_WORDS["nb"])
     if isinstance(entity, HospitalTrust):

@@ -1,16 +1,21 @@
 """vCard 4.0 (RFC 6350): one contact card per KE, to save the unit in a phone's contacts."""
 from __future__ import annotations
 
+from datetime import date
+
 from ..model import Directory, KeUnit
+from ..model.coverage import shows_as_ke
 from ..model.records import ke_records
 from ..paths import DEFAULT_LANGUAGE, page_url
 from .common import API_DIR
 from .hsds import hsds_id
 
 
-def has_vcard(ke: KeUnit | None) -> bool:
-    """A contact card is worth saving only with a phone, an e-mail or an address in it."""
-    return ke is not None and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address))
+def has_vcard(ke: KeUnit | None, today: date) -> bool:
+    """A contact card is worth saving only with a phone, an e-mail or an address in it, and only for details that
+    identify the KE and are current: a related page or an old lead must not be saved as "Koordinerende enhet"."""
+    return (shows_as_ke(ke, today) and ke is not None
+            and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address)))
 
 
 def _vtext(value: str) -> str:
@@ -50,9 +55,9 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     display_name is the organisation the KE belongs to as people know it ("Færder kommune",
     "Oslo universitetssykehus HF"): it becomes ORG and FN. The free-text addresses go into the street component
     of ADR (visiting address first); the NOTE says where the details come from and whether the KE confirmed them.
-    Lines are folded at 75 octets with CRLF line ends. Raises ValueError when has_vcard(ke) is False.
+    Lines are folded at 75 octets with CRLF line ends. Raises ValueError when the KE has nothing to put in a card.
     """
-    if not has_vcard(ke):
+    if not (ke.has_direct_contact or ke.visiting_address or ke.postal_address):
         raise ValueError(f"{ke.id} has no phone, e-mail or address: there is nothing to put in a vCard")
     words = _VCARD_NOTE.get(lang, _VCARD_NOTE["nb"])
     org = _vtext(display_name) + (";" + _vtext(ke.unit) if ke.unit else "")
@@ -101,4 +106,5 @@ def vcard_href(page_path: str, lang: str, ke: KeUnit) -> str:
 
 def vcard_files(directory: Directory) -> dict[str, str]:
     """Site-relative path -> vCard text, for every KE that has something to put in one."""
-    return {vcard_path(r.ke): vcard(r.ke, r.owner_name) for r in ke_records(directory) if has_vcard(r.ke)}
+    return {vcard_path(r.ke): vcard(r.ke, r.owner_name) for r in ke_records(directory)
+            if has_vcard(r.ke, directory.today)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..exports.feed import feed_href
 from ..exports.jsonld import json_ld, json_ld_script
 from ..exports.vcard import has_vcard, vcard_href
 from ..i18n import t
@@ -39,7 +40,7 @@ def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, 
                     path: str, lang: str) -> dict[str, Any]:
     """The 'add to contacts' vCard link and the schema.org JSON-LD of a KE page."""
     data = json_ld(directory, entity, language_url(path, lang), lang)
-    return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke) else None,
+    return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke, directory.today) else None,
             "json_ld": json_ld_script(data) if data else None}
 
 
@@ -164,7 +165,7 @@ def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> Page
                              "services": [(s, len(directory.municipalities_offering(s.code)))
                                           for s in sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))],
                              "rows": [(m, map_status(directory, m)) for m in municipalities],
-                             "map_svg": map_svg})
+                             "map_svg": map_svg, "feed_href": feed_href(COVERAGE_PATH, lang)})
 
 
 def _quiz_page(directory: Directory, lang: str) -> PageSpec:

@@ -18,7 +18,7 @@ from .. import paths as P
 from ..paths import relative_url
 from ..i18n import bcp47, language_name, t
 from ..model import Directory
-from ..model.coverage import is_stale
+from ..model.coverage import is_old_lead, is_stale, shows_as_ke
 from .pages import PageSpec
 
 _BABEL_LOCALE = {"nb": "nb", "en": "en_GB"}
@@ -42,7 +42,8 @@ def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
-    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, P=P, Markup=Markup)
+    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, is_old_lead=is_old_lead,
+                       shows_as_ke=shows_as_ke, P=P, Markup=Markup)
     env.filters.update(safe_href=safe_href, fm=front_matter_value)
     return env
 
@@ -51,7 +52,7 @@ def shared_context(directory: Directory, today: date | None = None) -> dict[str,
     """Data every template may use, computed once per build rather than once per page."""
     return {"helpline": directory.helpline, "service_catalog": directory.services,
             "trust_names": {t.id: t.name for t in directory.hospital_trusts.values()},
-            "today": today or date.today()}
+            "today": today or directory.today}
 
 
 def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from ..model import Directory
+from ..model.coverage import shows_as_ke
 from ..model.records import KeRecord, ke_records, municipality_org_name
 from .common import API_VERSION
 
@@ -23,7 +24,7 @@ def hsds_id(table: str, key: str) -> str:
     return str(uuid.uuid5(HSDS_NAMESPACE, f"{table}:{key}"))
 
 
-HSDS_TABLES = ("organization", "service", "location", "address", "service_at_location", "phone", "schedule",
+HSDS_TABLES = ("organization", "organization_identifier", "service", "location", "address", "service_at_location", "phone", "schedule",
                "service_area", "taxonomy", "taxonomy_term", "attribute")
 TAXONOMY_KEY = "ke-finder-services"
 # Our own link_type code for "this municipality offers the service named by the taxonomy term" (the HSDS
@@ -86,17 +87,44 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
     return rows
 
 
+# org-id.guide's code for Brønnøysundregistrene's Enhetsregisteret (organisasjonsnummer).
+ORGNR_SCHEME = "NO-BRC"
+
+
+def _hsds_identifiers(directory: Directory) -> list[dict[str, Any]]:
+    """Each municipality's organisation number, as HSDS organization_identifier rows (scheme NO-BRC)."""
+    rows = []
+    for number in sorted(directory.municipalities):
+        m = directory.municipalities[number]
+        if not m.organisation_number:
+            continue
+        rows.append({
+            "id": hsds_id("organization_identifier", f"kommune-{number}:{ORGNR_SCHEME}"),
+            "organization_id": hsds_id("organization", _org_key("municipality", number)),
+            "identifier_scheme": ORGNR_SCHEME, "identifier_type": "Organisasjonsnummer (Enhetsregisteret)",
+            "identifier": m.organisation_number,
+        })
+    return rows
+
+
 def _service_description(record: KeRecord) -> str:
     ke = record.ke
     parts = [f"Koordinerende enhet for habilitering og rehabilitering: {record.owner_name}."]
     if ke.unit:
         parts.append(f"Enhet: {ke.unit}.")
+    if ke.serves:
+        parts.append(f"Gjelder for: {ke.serves['nb']}.")
     if ke.opening_hours:
         parts.append(f"Åpningstid: {ke.opening_hours}.")
+    if ke.phone_hours:
+        parts.append(f"Telefontid: {ke.phone_hours}.")
+    if ke.web_host_flagged:
+        parts.append(f"Nettsiden ligger på {ke.web_host}, ikke på det offisielle nettstedet: må sjekkes.")
     if ke.her_id:
         parts.append(f"HER-id: {ke.her_id}.")
-    confirmed = "bekreftet av enheten" if ke.source.confirmed_by_ke else "ikke bekreftet av enheten"
-    parts.append(f"Kilde: {ke.source.url}, hentet {ke.source.retrieved.isoformat()}, {confirmed}.")
+    evidence = {"stored-copy": "lest fra en lagret kopi av siden (ukjent når kopien ble laget)",
+                "live-page": "sjekket på den levende siden", "ke-confirmed": "bekreftet av enheten"}
+    parts.append(f"Kilde: {ke.source.url}, {evidence[ke.source.evidence]} {ke.source.retrieved.isoformat()}.")
     return " ".join(parts)
 
 
@@ -131,8 +159,11 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
     """
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
     tables["organization"] = _hsds_organizations(directory)
+    tables["organization_identifier"] = _hsds_identifiers(directory)
     for record in ke_records(directory):
         ke = record.ke
+        if not shows_as_ke(ke, directory.today):
+            continue  # a related page or an old lead does not identify the KE: no service is claimed
         service_id = hsds_id("service", ke.id)
         org_id = hsds_id("organization", _org_key(record.kind, record.owner_id))
         name = f"Koordinerende enhet – {record.owner_name}"
@@ -167,6 +198,9 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
         if ke.opening_hours:
             tables["schedule"].append({"id": hsds_id("schedule", ke.id), "service_id": service_id,
                                        "description": ke.opening_hours})
+        if ke.phone_hours:
+            tables["schedule"].append({"id": hsds_id("schedule", f"{ke.id}:phone"), "service_id": service_id,
+                                       "description": f"Telefontid: {ke.phone_hours}"})
         for area in record.areas:
             kind = "kommune" if area.code == area.municipality_number else "bydel"
             tables["service_area"].append({

@@ -40,10 +40,12 @@ def fold_line(line: str, limit: int = 75) -> str:
 
 
 _VCARD_NOTE = {
-    "nb": {"source": "Kilde", "retrieved": "hentet", "confirmed": "Bekreftet av koordinerende enhet.",
+    "nb": {"source": "Kilde", "stored-copy": "lest fra en lagret kopi av siden", "live-page": "sjekket på den levende siden",
+           "ke-confirmed": "bekreftet", "serves": "Gjelder for", "phone_hours": "Telefontid", "confirmed": "Bekreftet av koordinerende enhet.",
            "unconfirmed": "Ikke bekreftet av koordinerende enhet.", "hours": "Åpningstid",
            "phone": "Telefon", "visiting": "Besøksadresse", "postal": "Postadresse", "her": "HER-id"},
-    "en": {"source": "Source", "retrieved": "retrieved", "confirmed": "Confirmed by the coordinating unit.",
+    "en": {"source": "Source", "stored-copy": "read from a stored copy of the page", "live-page": "checked on the live page",
+           "ke-confirmed": "confirmed", "serves": "Serves", "phone_hours": "Phone hours", "confirmed": "Confirmed by the coordinating unit.",
            "unconfirmed": "Not confirmed by the coordinating unit.", "hours": "Opening hours",
            "phone": "Phone", "visiting": "Visiting address", "postal": "Postal address", "her": "HER-id"},
 }
@@ -73,8 +75,12 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
         if address:
             # ADR components: PO box; extended; street; locality; region; postal code; country
             lines.append(f"ADR;TYPE=work:;;{_vtext(address)};;;;")
-    note = [f"{words['source']}: {ke.source.url} ({words['retrieved']} {ke.source.retrieved.isoformat()}).",
+    note = [f"{words['source']}: {ke.source.url} ({words[ke.source.evidence]} {ke.source.retrieved.isoformat()}).",
             words["confirmed"] if ke.source.confirmed_by_ke else words["unconfirmed"]]
+    if ke.serves:
+        note.append(f"{words['serves']}: {ke.serves[lang if lang in ke.serves else 'nb']}")
+    if ke.phone_hours:
+        note.append(f"{words['phone_hours']}: {ke.phone_hours}")
     note += [f"{words['phone']} {p.display}: {p.label}" for p in ke.phones if p.label]
     if ke.opening_hours:
         note.append(f"{words['hours']}: {ke.opening_hours}")

@@ -170,7 +170,8 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
         tables["service"].append(_drop_none({
             "id": service_id, "organization_id": org_id, "name": name, "alternate_name": ke.unit,
             "description": _service_description(record), "url": ke.web, "email": ke.email, "status": "active",
-            "assured_date": ke.source.retrieved.isoformat(),
+            # HSDS: "the date the information was last checked". Reading a stored copy of a page is not a check.
+            "assured_date": ke.source.retrieved.isoformat() if ke.source.evidence != "stored-copy" else None,
         }))
         for kind, location_type, text in (("postal", "postal", ke.postal_address),
                                           ("visiting", "physical", ke.visiting_address)):

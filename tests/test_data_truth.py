@@ -219,6 +219,8 @@ def test_feed_is_atom_with_required_elements(built_site: Path) -> None:
         assert len({e.find(f"{A}id").text for e in entries}) == len(entries)
     titles = [e.find(f"{A}title").text for e in ET.parse(built_site / FEED_FILES["nb"]).getroot().iter(f"{A}entry")]
     assert "Færder: rettet (hva vi vet om kilden og datoen, telefontid)" in titles
+    summaries = [e.find(f"{A}summary").text for e in ET.parse(built_site / FEED_FILES["en"]).getroot().iter(f"{A}entry")]
+    assert any("Færder: corrected" in t and "were phone hours, not opening hours" in t for t in summaries)
 
 
 def test_feed_links_resolve_to_built_pages(built_site: Path) -> None:

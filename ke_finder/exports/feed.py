@@ -53,6 +53,21 @@ _FIELD_WORDS = {
 }
 
 
+# What a correction of a field means, said once per field so every entry explains itself.
+_CORRECTION_NOTES = {
+    "evidence": {"nb": "Siden sier nå at opplysningene er lest fra en lagret kopi av nettsiden. Når kopien ble laget, "
+                       "vet vi ikke, og ingen har sjekket den levende siden.",
+                 "en": "The page now says the details were read from a stored copy of the web page. When the copy "
+                       "was made is unknown, and nobody has checked the live page."},
+    "web_kind": {"nb": "Nettsiden sier ikke hvilken enhet som er koordinerende enhet. Den vises nå som en beslektet side.",
+                 "en": "The web page does not say which unit is the coordinating unit. It is now shown as a related "
+                       "page."},
+    "phone_hours": {"nb": "Tidene var telefontid, ikke åpningstid. Dager som kilden ikke nevner, er fjernet.",
+                    "en": "The hours were phone hours, not opening hours. Days the source does not give were removed."},
+    "serves": {"nb": "Siden sier nå hvem enheten er for.", "en": "The page now says whom the unit serves."},
+}
+
+
 @dataclass(frozen=True)
 class FeedEntry:
     owner_key: str       # "kommune-3911", "helseforetak-unn": stable, for the entry id
@@ -129,6 +144,8 @@ def atom_feed(directory: Directory, lang: str) -> bytes:
         el(node, "updated", _timestamp(entry.change.date))
         el(node, "link", rel="alternate", href=_relative(path, entry.page_path, lang), type="text/html")
         summary = entry_title(entry, lang) + "."
+        if entry.change.change == "corrected":
+            summary += "".join(" " + _CORRECTION_NOTES[f][lang] for f in entry.change.fields if f in _CORRECTION_NOTES)
         if entry.change.note:
             summary += " " + entry.change.note
         el(node, "summary", summary)

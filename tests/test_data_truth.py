@@ -250,3 +250,11 @@ def test_feed_is_linked_from_every_page_head_and_the_coverage_and_about_pages(bu
             body = read(built_site, f"{lang}{path}")
             body = body[body.index("</head>"):]
             assert re.search(r'href="[./]*api/v1/' + re.escape(feed) + '"', body), (lang, path)
+
+
+def test_flagged_host_is_not_claimed_in_json_ld_or_vcard(built_site: Path) -> None:
+    skien = read(built_site, "kommune/4003")
+    ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', skien, re.S).group(1)
+    assert "muniskien" not in ld
+    card = (built_site / "api/v1/vcard/kommune-4003.vcf").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "URL:" not in card and "muniskien.azurewebsites.net" in card and "må sjekkes" in card

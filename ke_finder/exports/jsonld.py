@@ -52,7 +52,7 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
         "@context": "https://schema.org", "@type": "GovernmentOrganization", "@id": f"{page_url}#ke",
         "name": ke.unit or f"Koordinerende enhet i {place}", "mainEntityOfPage": page_url,
     }
-    if ke.web:
+    if ke.web and not ke.web_host_flagged:  # a page on a host that is not the official site is not claimed
         data["url"] = ke.web
     if ke.phones:
         data["telephone"] = ke.phones[0].e164

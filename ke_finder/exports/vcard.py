@@ -41,11 +41,13 @@ def fold_line(line: str, limit: int = 75) -> str:
 
 _VCARD_NOTE = {
     "nb": {"source": "Kilde", "stored-copy": "lest fra en lagret kopi av siden", "live-page": "sjekket på den levende siden",
-           "ke-confirmed": "bekreftet", "serves": "Gjelder for", "phone_hours": "Telefontid", "confirmed": "Bekreftet av koordinerende enhet.",
+           "ke-confirmed": "bekreftet", "serves": "Gjelder for", "phone_hours": "Telefontid",
+           "flagged": "Nettside på en annen adresse enn det offisielle nettstedet, må sjekkes", "confirmed": "Bekreftet av koordinerende enhet.",
            "unconfirmed": "Ikke bekreftet av koordinerende enhet.", "hours": "Åpningstid",
            "phone": "Telefon", "visiting": "Besøksadresse", "postal": "Postadresse", "her": "HER-id"},
     "en": {"source": "Source", "stored-copy": "read from a stored copy of the page", "live-page": "checked on the live page",
-           "ke-confirmed": "confirmed", "serves": "Serves", "phone_hours": "Phone hours", "confirmed": "Confirmed by the coordinating unit.",
+           "ke-confirmed": "confirmed", "serves": "Serves", "phone_hours": "Phone hours",
+           "flagged": "Web page on an address other than the official website, needs checking", "confirmed": "Confirmed by the coordinating unit.",
            "unconfirmed": "Not confirmed by the coordinating unit.", "hours": "Opening hours",
            "phone": "Phone", "visiting": "Visiting address", "postal": "Postal address", "her": "HER-id"},
 }
@@ -69,7 +71,7 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     lines += [f"TEL;TYPE=work;VALUE=uri:tel:{p.e164}" for p in ke.phones]
     if ke.email:
         lines.append(f"EMAIL;TYPE=work:{_vtext(ke.email)}")
-    if ke.web:
+    if ke.web and not ke.web_host_flagged:  # flagged hosts are named in NOTE, with the warning, instead
         lines.append(f"URL:{ke.web}")
     for address in (ke.visiting_address, ke.postal_address):
         if address:
@@ -81,6 +83,8 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
         note.append(f"{words['serves']}: {ke.serves[lang if lang in ke.serves else 'nb']}")
     if ke.phone_hours:
         note.append(f"{words['phone_hours']}: {ke.phone_hours}")
+    if ke.web and ke.web_host_flagged:
+        note.append(f"{words['flagged']}: {ke.web}")
     note += [f"{words['phone']} {p.display}: {p.label}" for p in ke.phones if p.label]
     if ke.opening_hours:
         note.append(f"{words['hours']}: {ke.opening_hours}")

@@ -123,6 +123,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "organisation_number_link": {"nb": "{number} i Enhetsregisteret", "en": "{number} in the Central Coordinating Register for Legal Entities (Enhetsregisteret)"},
     "feed_link": {"nb": "Endringer i opplysningene om koordinerende enheter (Atom-feed)", "en": "Changes to the coordinating units' details (Atom feed)"},
     "feed_title": {"nb": "Endringer i opplysningene om koordinerende enheter", "en": "Changes to the coordinating units' details"},
+    "col_related": {"nb": "Av de ukjente: bare beslektet side", "en": "Of those not known: related page only"},
+    "col_old_lead": {"nb": "Av de ukjente: bare gammelt spor", "en": "Of those not known: old lead only"},
     "coverage_leads": {"nb": "Av de ukjente har {related} bare en beslektet side og {old} bare et gammelt spor som må sjekkes.",
                        "en": "Of those not known, {related} have only a related page and {old} only an old lead to check."},
     "provenance_unconfirmed": {"nb": "Opplysningene er lest fra en offentlig nettside. Sjekk dem før du bruker dem.",

@@ -65,6 +65,21 @@ def test_kragero_2015_details_are_an_old_lead_not_the_current_contact(built_site
     assert "data-pagefind-meta=\"phone:" not in page and "application/ld+json" not in page
 
 
+def test_coverage_tables_count_related_pages_and_old_leads_among_the_unknown(built_site: Path) -> None:
+    html = read(built_site, "dekning")
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>' + r'<td>(\d+)</td>' * 6, html)
+    by_county = rows[:15]
+    summary = re.search(r"Av 357 kommuner: (\d+) bekreftet, (\d+) ikke bekreftet, (\d+) ukjent\.(?:</strong>)? Av de ukjente har "
+                        r"(\d+) bare en beslektet side og (\d+) bare et gammelt spor", html)
+    for column, figure in ((4, 3), (5, 4), (6, 5)):
+        assert sum(int(r[column]) for r in by_county) == int(summary.group(figure)), column
+    for name, total, confirmed, unconfirmed, unknown, related, old in rows:
+        assert int(related) + int(old) <= int(unknown), name
+    assert sum(int(r[5]) for r in by_county) >= 21 and sum(int(r[6]) for r in by_county) >= 1
+    kragero_county = next(r for r in by_county if r[0] == "Telemark")
+    assert int(kragero_county[6]) >= 1
+
+
 def test_old_leads_count_as_unknown_in_coverage(real) -> None:
     from ke_finder.model.coverage import coverage_total, lead_kind, municipality_status
     kragero = real.municipalities["4014"]

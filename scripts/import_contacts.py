@@ -8,7 +8,8 @@ Usage:
 
 Columns (row 1): kommunenummer (required), unit, phone ("69 22 55 00 / 800 30 061"), phone_label,
 email, web, visiting_address, postal_address, opening_hours, her_id, source_url, retrieved (YYYY-MM-DD),
-confirmed_by_ke (ja/nei). An empty cell leaves the field as it is; `-` clears it. Comma or semicolon
+confirmed_by_ke (ja/nei), evidence (live-page / ke-confirmed / stored-copy).
+An empty cell leaves the field as it is; `-` clears it. Comma or semicolon
 separated, UTF-8 (Excel's "CSV UTF-8" works).
 
 A row with any error is skipped as a whole and reported as `updates.csv:row N:column C: what (fix)`;

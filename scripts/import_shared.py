@@ -11,7 +11,15 @@ Rules applied (see ../shared/data/SOURCES.md):
 - every seeded KE entry is marked confirmed_by_ke: false;
 - services are recorded only where the source page's quoted text names the offer;
 - the one intermunicipal lead (Værnesregionen, 2015) is not confirmed, so no cooperation
-  is seeded from it.
+  is seeded from it;
+- evidence is what it is: every seeded detail was read from a stored copy of a public page
+  (crawl date unknown), on the day the shared file was collected; nobody checked the live page;
+- a page that does not say which unit is the KE is a related page (web_kind: related-page),
+  never the KE's page (RELATED_PAGES, with the reason from the entry's notes);
+- hours are copied only as the source gives them: phone hours are phone_hours (PHONE_HOURS);
+- a unit that serves only some people says whom (SERVES);
+- `changes:` records what this import added or corrected, dated by the source file's
+  collected_on (the change feed is built from it).
 """
 from __future__ import annotations
 
@@ -24,7 +32,73 @@ import yaml
 from slugify import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
-RETRIEVED = "2026-11-23"  # the day the stored public pages were read (ke-sources.yaml collected_on)
+# The day each shared file's stored public pages were read is its `collected_on`; the crawl date of the
+# stored copies is unknown, so the evidence is "stored-copy", never "live-page".
+EVIDENCE = "stored-copy"
+MIGRATED_ON = "2026-11-30"  # evidence kinds, phone hours, related pages and scope were corrected this day
+
+# Entries whose page does not say which unit is the KE (entry id -> what the page is about). The reason is the
+# entry's own note in ke-sources*.yaml. SOURCES.md counts 12 such pages in ke-sources-more.yaml; Ås and Time
+# are here too: Ås's page speaks of "koordinerende enhet" only in general, and Time's notes say the page
+# "does not say in words that the office is the KE".
+RELATED_PAGES = {
+    # ke-sources.yaml
+    "ke-1804-bodo": "individual-plan",        # "the KE unit is not named"
+    "ke-0301-oslo": "individual-plan",        # city-level information page; run by the districts
+    "ke-3201-baerum": "individual-plan",      # "KE unit not named"
+    "ke-4631-alver": "individual-plan",       # applications go to Forvaltningskontoret; KE not named
+    "ke-5530-senja": "individual-plan",       # page on individuell plan; Tildelingsenheten answers questions
+    "ke-1146-tysvaer": "individual-plan",     # "does not use the words koordinerende eining"
+    "ke-3412-loten": "child-coordinator",     # "does not use the words koordinerende enhet"
+    "ke-3905-tonsberg": "individual-plan",    # "does not name the koordinerende enhet"
+    "ke-3407-gjovik": "allocation-office",    # "does not use the words koordinerende enhet"
+    # ke-sources-more.yaml
+    "ke-4203-arendal": "individual-plan",
+    "ke-5054-indre-fosen": "individual-plan",
+    "ke-1508-alesund": "individual-plan",
+    "ke-5035-stjordal": "individual-plan",
+    "ke-4639-vik": "individual-plan",
+    "ke-4202-grimstad": "individual-plan",
+    "ke-4227-kvinesdal": "individual-plan",
+    "ke-1833-rana": "child-coordinator",
+    "ke-3236-jevnaker": "child-coordinator",
+    "ke-4205-lindesnes": "child-coordinator",
+    "ke-1130-strand": "child-coordinator",
+    "ke-4627-askoy": "individual-plan",
+    "ke-3218-as": "child-coordinator",
+    "ke-1121-time": "allocation-office",
+}
+
+# Hours the source gives for the phone, copied without adding anything (the seed had added "mandag til fredag"
+# to Færder, which its page does not say).
+PHONE_HOURS = {
+    "ke-3911-faerder": "kl. 09:00–14:00",  # quote: "ring tjenestekontoret 95 19 34 80 (kl. 09:00–14:00)"
+    # notes: "Telefontid mandag-onsdag og fredag fra 10.00-14.00"
+    "ke-3448-nordre-land": "mandag-onsdag og fredag fra 10.00-14.00",
+}
+
+# Units that serve only some people, as their source says (entry id -> whom, in both languages).
+SERVES = {
+    # quote: "Helse- og velferdskontor, 0-18 år er kommunens koordinerende enhet for barn og familier."
+    "ke-5001-trondheim": {"nb": "barn og unge 0–18 år og familiene deres – ikke voksne",
+                          "en": "children and young people aged 0–18 and their families – not adults"},
+    # quote: "behandler alle søknader om helse- og omsorgstjenester til personer over 18 år"
+    "ke-3905-tonsberg": {"nb": "personer over 18 år", "en": "people over 18"},
+}
+
+# Oslo: "in Oslo services are run by the bydeler (KE contact per bydel not collected)" (ke-sources.yaml notes).
+PER_DISTRICT = {"0301"}
+
+# Addresses whose kind the simple rule below gets wrong (entry id -> (postal, visiting)), from the quotes.
+ADDRESSES = {
+    # "sender du det til Harstad kommune, postmottak, 9479 Harstad [...] Enheten har kontor på rådhus 1A."
+    "ke-5503-harstad": ("Harstad kommune, postmottak, 9479 Harstad", "rådhus 1A"),
+    # "Send skjema til: Øygarden kommune - Koordinerande eining Ternholmvegen 2 5337 Rong"
+    "ke-4626-oygarden": ("Øygarden kommune - Koordinerande eining, Ternholmvegen 2, 5337 Rong", None),
+}
+
+# A second entry for a municipality that already has one; not merged (a KE block has one source).
+SKIPPED_ENTRIES = {"ke-1804-bodo-tildelingskontoret"}
 
 # Services named in the quoted source text of ke-sources.yaml (entry id -> service codes).
 SERVICES_FROM_QUOTES = {
@@ -50,29 +124,65 @@ def ke_block(entry: dict) -> dict:
     phones = [] if personal else [
         {"number": p["number"], "label": p.get("label")} for p in entry.get("phones") or []
     ]
-    source = {"url": entry["source_url"], "retrieved": RETRIEVED,
+    source = {"url": entry["source_url"], "evidence": EVIDENCE, "retrieved": entry["collected_on"],
               "page_date": entry.get("page_date_shown"), "confirmed_by_ke": False}
     if personal:
         source["note"] = ("The source page shows a named employee's own contact details; "
-                          "they are left out here. Ask the KE for a shared phone or mailbox.")
+                          "they are left out here (unit, web page and address only). "
+                          "Ask the KE for a shared phone or mailbox.")
     address = entry.get("address")
     is_postal = bool(address) and any(word in address for word in ("Postboks", "PB "))
     visiting = None if is_postal else address
+    if entry["id"] in ADDRESSES:
+        address, visiting = ADDRESSES[entry["id"]]
+        is_postal = address is not None
     if address and "Besøksadresse:" in address:  # Skien's page gives both, labelled
         postal_part, visiting = address.split("Besøksadresse:")
         address, visiting = postal_part.replace("Postadresse:", "").strip(" ."), visiting.strip(" .")
+    hours = None if personal or entry["id"] in PHONE_HOURS else entry.get("hours")
+    if hours is not None:
+        raise SystemExit(f"{entry['id']}: hours {hours!r} not classified: add it to PHONE_HOURS or decide here")
     block = {
         "unit": entry.get("unit"),
+        "serves": SERVES.get(entry["id"]),
         "phones": phones,
         "email": None if personal else entry.get("email"),
         "web": entry.get("web"),
+        "web_kind": "related-page" if entry["id"] in RELATED_PAGES else "ke-page",
+        "related_topic": RELATED_PAGES.get(entry["id"]),
         "visiting_address": visiting,
         "postal_address": address if is_postal else None,
-        "opening_hours": entry.get("hours"),
+        "opening_hours": None,
+        "phone_hours": None if personal else PHONE_HOURS.get(entry["id"]),
         "her_id": None,
         "source": source,
     }
     return block
+
+
+FIELD_ORDER = ("unit", "serves", "phones", "email", "web", "visiting_address", "postal_address", "phone_hours")
+
+
+def changes_for(entry: dict, block: dict) -> list[dict]:
+    """What the import did to this KE block, dated: added on the source's collected_on, corrected on MIGRATED_ON.
+
+    The first shared file (2026-11-23) was imported before evidence kinds, related pages, phone hours and scope
+    existed; those corrections are recorded as their own change, so the feed says what changed and when.
+    """
+    fields = [f for f in FIELD_ORDER if block.get(f) not in (None, [], "")]
+    if entry["id"] in PHONE_HOURS and entry["collected_on"] < MIGRATED_ON:
+        fields = [("opening_hours" if f == "phone_hours" else f) for f in fields]  # as first imported
+    changes = [{"date": entry["collected_on"], "change": "added", "fields": fields or ["web"]}]
+    if entry["collected_on"] < MIGRATED_ON:
+        corrected = ["evidence"]
+        if entry["id"] in RELATED_PAGES:
+            corrected.append("web_kind")
+        if entry["id"] in PHONE_HOURS:
+            corrected.append("phone_hours")
+        if entry["id"] in SERVES:
+            corrected.append("serves")
+        changes.append({"date": MIGRATED_ON, "change": "corrected", "fields": corrected})
+    return sorted(changes, key=lambda c: c["date"], reverse=True)
 
 
 def website(host: str) -> str | None:
@@ -91,7 +201,12 @@ def main() -> int:
     fylker = list(csv.DictReader((src / "fylker-2024.csv").open(encoding="utf-8")))
     catchment = list(csv.DictReader((src / "opptaksomrader.csv").open(encoding="utf-8")))
     trusts = yaml.safe_load((src / "helseforetak.yaml").read_text(encoding="utf-8"))
-    ke_sources = yaml.safe_load((src / "ke-sources.yaml").read_text(encoding="utf-8"))["entries"]
+    ke_sources = []
+    for name in ("ke-sources.yaml", "ke-sources-more.yaml"):
+        doc = yaml.safe_load((src / name).read_text(encoding="utf-8"))
+        ke_sources += [{**e, "collected_on": doc["collected_on"]} for e in doc["entries"]
+                       if e["id"] not in SKIPPED_ENTRIES]
+    contact = {r["number"]: r for r in csv.DictReader((src / "kommuner-kontakt.csv").open(encoding="utf-8"))}
     ke_by_municipality = {e["kommunenummer"]: e for e in ke_sources if e["scope"] == "kommune"}
     ke_by_id = {e["id"]: e for e in ke_sources}
     ke_by_trust = {e["hf_id"]: e for e in ke_sources if e["scope"] == "helseforetak"}
@@ -129,13 +244,20 @@ def main() -> int:
             "admin_centre": k["admin_centre"] or None,
             "website": site,
             "hospital_trust": None if number == "0301" else trust_of[number],
+            "organisation_number": contact[number]["orgnr"],
+            "organisation_number_source": "Enhetsregisteret (Brønnøysundregistrene), via kommuner-kontakt.csv: "
+                                          + contact[number]["orgnr_source"],
         }
         if number == "0301":
             data["districts"] = districts
-        data["ke"] = ke_block(entry) if entry else None
+        if number in PER_DISTRICT:
+            data["ke_per_district"] = True
+        block = ke_block(entry) if entry else None
+        data["ke"] = block
         services = SERVICES_FROM_QUOTES.get(entry["id"]) if entry else None
         data["services"] = services
         data["services_source"] = entry["source_url"] if services else None
+        data["changes"] = changes_for(entry, block) if entry else []
         header = ("# KE details: null means not known yet. A KE can add its details: see the guide for KE staff.\n"
                   if entry is None else "")
         dump(out / "municipalities" / f"{number}-{slugify(k['name'])}.yaml",
@@ -156,11 +278,13 @@ def main() -> int:
             if hf["kind"] not in HOSPITAL_KINDS:
                 continue
             entry = ke_by_trust.get(hf["id"])
+            block = ke_block(entry) if entry else None
             dump(out / "hospital-trusts" / f"{hf['id']}.yaml", "../schemas/hospital-trust.schema.json", {
                 "id": hf["id"], "name": hf["name"], "region": rhf["id"], "kind": hf["kind"],
                 "website": hf.get("website"),
-                "ke": ke_block(entry) if entry else None,
+                "ke": block,
                 "sources": hf["confirmed_by"],
+                "changes": changes_for(entry, block) if entry else [],
             })
     dump(out / "regions.yaml", "schemas/regions.schema.json", regions)
 

@@ -12,7 +12,9 @@ from browser import axe_violations
 # hand-written page once (they share the theme template; their content differs: tables, code, checklists).
 TEMPLATES = {
     "home": ("", "en/"),
-    "municipality.md.j2 (known KE / unknown KE, Sami name)": ("kommune/3911/", "en/kommune/5610/"),
+    "municipality.md.j2 (known KE / unknown KE, Sami name)": ("kommune/3911/", "en/kommune/5612/"),
+    "municipality.md.j2 (old lead / related page)": ("en/kommune/4014/", "kommune/1146/"),
+    "municipality.md.j2 (unit for some people / page on another host)": ("kommune/5001/", "en/kommune/4003/"),
     "hospital_trust.md.j2 (with KE / without KE)": ("helseforetak/unn/", "en/helseforetak/helse-stavanger/"),
     "hospital_trusts.md.j2": ("helseforetak/", "en/helseforetak/"),
     "county.md.j2": ("fylke/18/", "en/fylke/03/"),
@@ -103,7 +105,7 @@ def test_no_axe_violations_on_shared_ke_pages(page, fixture_site_url: str, path:
 
 
 # A phone viewport (is_mobile, touch): the layouts that change most, one page each.
-PHONE_PAGES = ["en/", "kommune/0301/", "en/kommune/5610/", "helseforetak/unn/", "en/tjeneste/barnekoordinator/",
+PHONE_PAGES = ["en/", "kommune/0301/", "en/kommune/5612/", "helseforetak/unn/", "en/tjeneste/barnekoordinator/",
                "guides/individual-plan/", "en/dekning/", "quiz/", "404.html"]
 
 

@@ -16,7 +16,7 @@ from ke_finder.editor.contact_import import (KE_KEYS, MAX_TEXT_LENGTH, SOURCE_KE
 from ke_finder.source.load import load_directory
 
 HEADER = ["kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
-          "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke"]
+          "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke", "evidence"]
 
 
 def write_csv(path: Path, rows: list[dict[str, str]], delimiter: str = ",", bom: bool = False,
@@ -147,17 +147,22 @@ def test_new_ke_block_for_a_municipality_without_one(tmp_path: Path, data_dir: P
     assert text.endswith(
         "ke:\n"
         "  unit: Helseetaten, koordinerende enhet\n"
+        "  serves: null\n"
         "  phones:\n"
         "  - number: '21 80 21 80'\n"
         "    label: sentralbord\n"
         "  email: null\n"
         "  web: null\n"
+        "  web_kind: ke-page\n"
+        "  related_topic: null\n"
         "  visiting_address: null\n"
         "  postal_address: null\n"
         "  opening_hours: null\n"
+        "  phone_hours: null\n"
         "  her_id: '0123'\n"
         "  source:\n"
         "    url: https://example.org/oslo/ke\n"
+        "    evidence: ke-confirmed\n"
         "    retrieved: '2026-11-01'\n"
         "    page_date: null\n"
         "    confirmed_by_ke: true\n"
@@ -173,7 +178,8 @@ def test_new_ke_block_needs_a_source(tmp_path: Path, data_dir: Path, oslo: Path)
     result = import_contacts(updates, data_dir, write=True, today=TODAY)
     assert [str(p) for p in result.problems] == [
         "updates.csv:row 2:column source_url: the municipality has no KE block yet; a new one needs source_url "
-        "and retrieved (fill in source_url (the page the details come from) and retrieved (YYYY-MM-DD))"]
+        "and retrieved and evidence (fill in source_url (the page the details come from), retrieved (YYYY-MM-DD) "
+        "and evidence (live-page, ke-confirmed or stored-copy))"]
     assert oslo.read_text(encoding="utf-8") == before
 
 
@@ -197,7 +203,7 @@ def test_invalid_phone_refuses_its_row_and_applies_the_others(tmp_path: Path, da
     updates = write_csv(tmp_path / "updates.csv", [
         {"kommunenummer": "1804", "phone": "75 55 50", "email": "post@bodo.kommune.no"},
         {"kommunenummer": "0301", "unit": "Helseetaten", "source_url": "https://example.org/oslo",
-         "retrieved": "2026-11-01"},
+         "retrieved": "2026-11-01", "evidence": "live-page"},
     ])
     result = import_contacts(updates, data_dir, write=True, today=TODAY)
     assert [str(p) for p in result.problems] == [

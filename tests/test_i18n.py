@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ke_finder.i18n import LANGUAGES, STRINGS, t
+from ke_finder.model import EVIDENCE_KINDS
 from ke_finder.model.coverage import STATUSES
 
 pytestmark = pytest.mark.unit
@@ -23,6 +24,12 @@ BUILT = {
     "map_": {f"map_{s}" for s in (*STATUSES, "shared")},
     "ld_": {"ld_visiting", "ld_postal"},
     "labelled_": {"labelled_visiting", "labelled_postal"},
+    "evidence_": {f"evidence_{e}" for e in EVIDENCE_KINDS},
+    "hsds_evidence_": {f"hsds_evidence_{e.replace('-', '_')}" for e in EVIDENCE_KINDS},
+    "vcard_evidence_": {f"vcard_evidence_{e.replace('-', '_')}" for e in EVIDENCE_KINDS},
+    "related_topic_": {f"related_topic_{t}" for t in ("individual-plan", "child-coordinator", "allocation-office")},
+    **{prefix: {f"{prefix}{owner}" for owner in ("municipality", "hospital")}
+       for prefix in ("no_direct_contact_", "her_id_unknown_", "serves_others_", "old_lead_")},
 }
 
 
@@ -120,3 +127,13 @@ def test_the_quiz_form_carries_its_words_from_the_table() -> None:
     for lang in LANGUAGES:
         form = render_quiz_html([], lang)
         assert f'data-text-choose-first="{t("quiz_choose_first", lang)}"' in form
+
+
+def test_hospital_strings_never_send_people_to_the_municipality() -> None:
+    """A hospital's KE block must not say "call the municipality's switchboard" or "ask the municipality"."""
+    # the KE blocks' owner pairs ("<prefix>municipality" / "<prefix>hospital"); hsds_hospital describes a trust
+    hospital = [key for key in STRINGS if key.endswith("_hospital") and not key.startswith("hsds_")]
+    assert len(hospital) == 4
+    for key in hospital:
+        for lang, text in STRINGS[key].items():
+            assert "kommune" not in text.lower() and "municipal" not in text.lower(), (key, lang, text)

@@ -193,7 +193,7 @@ def test_child_coordinator_conditions(built_site: Path, lang: str) -> None:
 # --- 6. Child coordinator (and coordinator, IP) is a right, not a local offer ---------------
 
 def test_child_coordinator_is_statutory_in_the_data() -> None:
-    service = load_directory(ROOT / "data", today=TODAY).services["barnekoordinator"]
+    service = load_directory(ROOT / "data").services["barnekoordinator"]
     assert service.statutory is True
     assert service.law_name == "helse- og omsorgstjenesteloven § 7-2 a"
     assert service.law_url == f"{HOL}/§7-2a"

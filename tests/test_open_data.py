@@ -23,6 +23,7 @@ from ke_finder.exports.common import LICENCE, SOURCES
 from ke_finder.exports.hsds import HSDS_NAMESPACE, hsds_export, hsds_id
 from ke_finder.exports.jsonld import json_ld
 from ke_finder.exports.open_data import write_open_data
+from ke_finder.model.coverage import shows_as_ke
 from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
 from ke_finder.site.templating import render_fragment
@@ -45,11 +46,14 @@ def fixture_dir(data_dir: Path) -> Directory:
     return load_directory(data_dir, today=TODAY)
 
 
-def expected_ke_count(directory: Directory) -> int:
-    return (sum(1 for m in directory.municipalities.values() if m.own_ke is not None)
-            + sum(1 for t in directory.hospital_trusts.values() if t.ke is not None)
-            + sum(1 for r in directory.regions.values() if r.regional_ke is not None)
-            + len(directory.cooperations))
+def expected_ke_count(directory: Directory, shown_only: bool = False) -> int:
+    """KE records; shown_only: only those that identify the KE with current details (HSDS services, vCards)."""
+    def counts(ke) -> bool:
+        return ke is not None and (not shown_only or shows_as_ke(ke, directory.today))
+    return (sum(1 for m in directory.municipalities.values() if counts(m.own_ke))
+            + sum(1 for t in directory.hospital_trusts.values() if counts(t.ke))
+            + sum(1 for r in directory.regions.values() if counts(r.regional_ke))
+            + sum(1 for c in directory.cooperations.values() if counts(c.ke)))
 
 
 def ke(**changes) -> KeUnit:
@@ -96,7 +100,9 @@ def test_ke_unit_fields_and_served_municipalities(real: Directory) -> None:
     assert faerder["phones"] == [{"e164": "+4795193480", "display": "95 19 34 80",
                                   "label": "Tjenestekontoret - ekspedisjon"}]
     assert faerder["municipalities"] == ["3911"]
-    assert set(faerder["source"]) == {"url", "retrieved", "page_date", "confirmed_by_ke"}
+    assert set(faerder["source"]) == {"url", "evidence", "retrieved", "page_date", "confirmed_by_ke"}
+    assert faerder["source"]["evidence"] == "stored-copy"  # read from a stored copy, not a live check
+    assert faerder["opening_hours"] is None and faerder["phone_hours"] == "kl. 09:00–14:00"  # as the page says
     assert faerder["source"]["retrieved"] == "2026-11-23"
     ous = units["helseforetak-ous"]
     assert ous["kind"] == "hospital_trust" and "0301" in ous["municipalities"]
@@ -155,8 +161,11 @@ def test_csv_parses_back_with_leading_zeros(real: Directory) -> None:
     assert faerder["hospital_trusts"] == "sykehuset-i-vestfold"
     oslo_trusts = [t.id for t in real.trusts_for(real.municipalities["0301"])]
     assert by_number["0301"]["hospital_trusts"].split(";") == oslo_trusts and len(oslo_trusts) > 1
-    unknown = [r for r in rows if r["ke_status"] == "unknown"]
+    unknown = [r for r in rows if r["ke_status"] == "unknown" and not r["ke_lead"]]
     assert unknown and all(r["ke_unit"] == r["source_url"] == r["confirmed_by_ke"] == "" for r in unknown)
+    assert by_number["4014"]["ke_status"] == "unknown" and by_number["4014"]["ke_lead"] == "old"  # Kragerø, 2015
+    assert by_number["1146"]["ke_lead"] == "related" and by_number["1146"]["ke_web_kind"] == "related-page"
+    assert all(len(r["organisation_number"]) == 9 for r in rows)
     units = parse(files["ke-units.csv"])
     assert len(units) == expected_ke_count(real)
     assert not any(cell.startswith("+") for u in units for cell in u.values())
@@ -244,7 +253,7 @@ def test_hsds_tables_validate_against_the_official_schemas(which: str, data_dir:
     tables = hsds_export(directory)
     assert_valid_hsds(tables, hsds_validators)
     services = tables["service"]
-    assert len(services) == expected_ke_count(directory)
+    assert len(services) == expected_ke_count(directory, shown_only=True)
     assert all(s["status"] == "active" for s in services)
     assert len(tables["organization"]) == (len(directory.municipalities) + len(directory.hospital_trusts)
                                            + len(directory.cooperations) + len(directory.regions))
@@ -327,10 +336,14 @@ def test_vcard_folds_escapes_and_uses_crlf() -> None:
 
 def test_vcard_only_with_contacts() -> None:
     web_only = ke(phones=(), email=None)
-    assert not has_vcard(web_only) and not has_vcard(None)
+    assert not has_vcard(web_only, TODAY) and not has_vcard(None, TODAY)
     with pytest.raises(ValueError):
         vcard(web_only, "Bodø kommune")
-    assert has_vcard(ke(phones=(), email=None, postal_address="Postboks 1, 8001 Bodø"))
+    assert has_vcard(ke(phones=(), email=None, postal_address="Postboks 1, 8001 Bodø"), TODAY)
+    # a related page or an old lead is never saved as "Koordinerende enhet"
+    assert not has_vcard(ke(web_kind="related-page", related_topic="individual-plan"), TODAY)
+    old = ke(source=Provenance("https://example.org/ke", date(2026, 1, 2), False, page_date=date(2015, 9, 9)))
+    assert not has_vcard(old, TODAY)
     confirmed = ke(source=Provenance("https://example.org/ke", date(2026, 1, 2), confirmed_by_ke=True))
     assert "Bekreftet av koordinerende enhet." in "".join(unfold(vcard(confirmed, "Bodø kommune")))
 
@@ -434,7 +447,7 @@ def test_real_data_writes_a_vcard_per_ke_with_contacts(real: Directory, tmp_path
     first = write_open_data(real, tmp_path / "a")
     assert len([p for p in first if p.suffix == ".vcf"]) == sum(
         1 for u in directory_json(real)["ke-units.json"]["ke_units"]
-        if u["phones"] or u["email"] or u["visiting_address"] or u["postal_address"])
+        if u["shown_as_ke"] and (u["phones"] or u["email"] or u["visiting_address"] or u["postal_address"]))
 
 
 def test_fold_line_boundaries() -> None:

@@ -39,14 +39,16 @@ from ..source.phones import normalise_phone
 from ..source.yamlsource import YamlDocument
 
 COLUMNS = ("kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
-           "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke")
+           "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke", "evidence")
 CLEAR = "-"  # a cell holding only this sets the field to null
 PHONE_SEPARATOR = "/"  # "69 22 55 00 / 800 30 061"; a phone number never contains a slash
 
 # The order of a new KE block: the order of data/schemas/ke-unit.schema.json (tests check it).
-KE_KEYS = ("unit", "phones", "email", "web", "visiting_address", "postal_address", "opening_hours", "her_id",
-           "source")
-SOURCE_KEYS = ("url", "retrieved", "page_date", "confirmed_by_ke")
+KE_KEYS = ("unit", "serves", "phones", "email", "web", "web_kind", "related_topic", "visiting_address",
+           "postal_address", "opening_hours", "phone_hours", "her_id", "source")
+SOURCE_KEYS = ("url", "evidence", "retrieved", "page_date", "confirmed_by_ke")
+# What the importer's user did to get the details (source.evidence); confirmed_by_ke follows from it.
+EVIDENCE_KINDS = ("stored-copy", "live-page", "ke-confirmed")
 
 # Column -> where the value goes in the `ke:` block. `phone` and `phone_label` go to `phones` together.
 KE_TARGETS: dict[str, tuple[str, ...]] = {
@@ -60,9 +62,10 @@ KE_TARGETS: dict[str, tuple[str, ...]] = {
     "source_url": ("source", "url"),
     "retrieved": ("source", "retrieved"),
     "confirmed_by_ke": ("source", "confirmed_by_ke"),
+    "evidence": ("source", "evidence"),
 }
 REQUIRED_FOR_NEW_KE = ("source_url", "retrieved")
-CANNOT_CLEAR = {"kommunenummer", "source_url", "retrieved", "confirmed_by_ke"}  # required by the schema
+CANNOT_CLEAR = {"kommunenummer", "source_url", "retrieved", "confirmed_by_ke", "evidence"}  # required by the schema
 
 # The same limits as data/schemas/ke-unit.schema.json (tests check them against the schema).
 MAX_TEXT_LENGTH = 300
@@ -306,8 +309,17 @@ def parse_cell(column: str, text: str, today: date) -> Any:
         "her_id": parse_her_id,
         "retrieved": lambda value: parse_date(value, today),
         "confirmed_by_ke": parse_yes_no,
+        "evidence": parse_evidence,
     }
     return parsers.get(column, parse_text)(text)
+
+
+def parse_evidence(text: str) -> str:
+    value = text.strip().lower()
+    if value not in EVIDENCE_KINDS:
+        raise CellError(f"'{text}' is not a kind of evidence",
+                        "write live-page (you checked the live page), ke-confirmed (the KE confirmed) or stored-copy")
+    return value
 
 
 def parse_municipality_number(text: str) -> str:
@@ -473,9 +485,12 @@ def check_update_fits(update: ContactUpdate, document: CommentedMap) -> None:
         raise CellError("the file's 'ke:' field is not a block", "fix the file first; scripts/validate.py shows where")
     if ke is None or not isinstance(ke.get("source"), CommentedMap):
         missing = [column for column in REQUIRED_FOR_NEW_KE if column not in update.values]
+        if "evidence" not in update.values and update.values.get("confirmed_by_ke") is not True:
+            missing.append("evidence")
         if missing:
             raise CellError(f"the municipality has no KE block yet; a new one needs {' and '.join(missing)}",
-                            "fill in source_url (the page the details come from) and retrieved (YYYY-MM-DD)",
+                            "fill in source_url (the page the details come from), retrieved (YYYY-MM-DD) and "
+                            "evidence (live-page, ke-confirmed or stored-copy)",
                             column=missing[0])
 
 
@@ -494,12 +509,19 @@ def apply_update(document: CommentedMap, update: ContactUpdate) -> None:
         put(block, key, value, SOURCE_KEYS if parents else KE_KEYS)
     if update.phones is not None:
         replace_phones(ke, update.phones)
+    # evidence and confirmed_by_ke say the same thing: set the one the row left out from the other
+    source, values = ke["source"], update.values
+    if "evidence" in values and "confirmed_by_ke" not in values:
+        put(source, "confirmed_by_ke", values["evidence"] == "ke-confirmed", SOURCE_KEYS)
+    elif values.get("confirmed_by_ke") is True and "evidence" not in values:
+        put(source, "evidence", "ke-confirmed", SOURCE_KEYS)
 
 
 def new_ke_block() -> CommentedMap:
     """Every key, in the schema's order, so the file shows an editor what can be filled in."""
     ke = CommentedMap((key, None) for key in KE_KEYS)
     ke["phones"] = CommentedSeq()
+    ke["web_kind"] = "ke-page"
     ke["source"] = new_source_block()
     return ke
 

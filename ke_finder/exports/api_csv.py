@@ -6,7 +6,7 @@ import io
 from typing import Any, Iterable
 
 from ..model import Directory
-from ..model.coverage import municipality_status
+from ..model.coverage import is_old_lead, lead_kind, municipality_status, shows_as_ke
 from ..model.records import ke_records
 from ..paths import municipality_path
 from .common import page_urls
@@ -16,14 +16,15 @@ from .common import page_urls
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 MUNICIPALITY_CSV_COLUMNS = (
-    "number", "name", "county", "ke_status", "ke_unit", "ke_phone", "ke_email", "ke_web", "her_id",
-    "cooperation_id", "hospital_trusts", "services", "source_url", "retrieved", "confirmed_by_ke",
-    "page_nb", "page_en",
+    "number", "name", "county", "organisation_number", "ke_status", "ke_lead", "ke_unit", "ke_phone", "ke_email",
+    "ke_web", "ke_web_kind", "her_id", "cooperation_id", "hospital_trusts", "services", "source_url", "evidence",
+    "retrieved", "page_date", "confirmed_by_ke", "page_nb", "page_en",
 )
 KE_UNIT_CSV_COLUMNS = (
-    "id", "kind", "owner_id", "owner_name", "unit", "phones", "phone_labels", "email", "web", "visiting_address",
-    "postal_address", "opening_hours", "her_id", "source_url", "retrieved", "page_date", "confirmed_by_ke",
-    "municipalities",
+    "id", "kind", "owner_id", "owner_name", "unit", "serves_nb", "serves_en", "phones", "phone_labels", "email",
+    "web", "web_kind", "related_topic", "web_host_flagged", "visiting_address", "postal_address", "opening_hours",
+    "phone_hours", "her_id", "source_url", "evidence", "retrieved", "page_date", "confirmed_by_ke", "old_lead",
+    "shown_as_ke", "municipalities",
 )
 
 
@@ -68,10 +69,14 @@ def directory_csv(directory: Directory) -> dict[str, str]:
         ke = directory.ke_for(m)
         rows.append({
             "number": m.number, "name": m.name, "county": m.county_number,
-            "ke_status": municipality_status(directory, m),
+            "organisation_number": m.organisation_number,
+            "ke_status": municipality_status(directory, m), "ke_lead": lead_kind(directory, m),
             "ke_unit": ke.unit if ke else None,
             "ke_phone": ke.phones[0].display if ke and ke.phones else None,
             "ke_email": ke.email if ke else None, "ke_web": ke.web if ke else None,
+            "ke_web_kind": ke.web_kind if ke else None,
+            "evidence": ke.source.evidence if ke else None,
+            "page_date": ke.source.page_date.isoformat() if ke and ke.source.page_date else None,
             "her_id": ke.her_id if ke else None, "cooperation_id": m.cooperation_id,
             "hospital_trusts": _join(t.id for t in directory.trusts_for(m)),
             "services": _join(m.services or ()),
@@ -85,10 +90,14 @@ def directory_csv(directory: Directory) -> dict[str, str]:
         ke = r.ke
         units.append({
             "id": ke.id, "kind": r.kind, "owner_id": r.owner_id, "owner_name": r.owner_name, "unit": ke.unit,
+            "serves_nb": ke.serves["nb"] if ke.serves else None, "serves_en": ke.serves["en"] if ke.serves else None,
             "phones": _join(p.display for p in ke.phones), "phone_labels": _join(p.label for p in ke.phones),
-            "email": ke.email, "web": ke.web, "visiting_address": ke.visiting_address,
-            "postal_address": ke.postal_address, "opening_hours": ke.opening_hours, "her_id": ke.her_id,
-            "source_url": ke.source.url, "retrieved": ke.source.retrieved.isoformat(),
+            "email": ke.email, "web": ke.web, "web_kind": ke.web_kind, "related_topic": ke.related_topic,
+            "web_host_flagged": ke.web_host_flagged, "visiting_address": ke.visiting_address,
+            "postal_address": ke.postal_address, "opening_hours": ke.opening_hours, "phone_hours": ke.phone_hours,
+            "her_id": ke.her_id, "source_url": ke.source.url, "evidence": ke.source.evidence,
+            "old_lead": is_old_lead(ke, directory.today), "shown_as_ke": shows_as_ke(ke, directory.today),
+            "retrieved": ke.source.retrieved.isoformat(),
             "page_date": ke.source.page_date.isoformat() if ke.source.page_date else None,
             "confirmed_by_ke": ke.source.confirmed_by_ke, "municipalities": _join(r.municipality_numbers),
         })

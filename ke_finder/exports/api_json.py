@@ -1,10 +1,12 @@
 """api/v1/*.json: the directory as JSON documents, each described by a JSON Schema in data/api-schemas/."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..model import Directory, KeUnit
+from ..model.coverage import is_old_lead, lead_kind, municipality_status, shows_as_ke
 from ..model.records import KeRecord, ke_records, trust_areas
 from ..paths import cooperation_path, county_path, municipality_path, service_path, trust_path
 from .common import API_VERSION, LICENCE, SOURCES, page_urls
@@ -24,17 +26,20 @@ def _phones_json(ke: KeUnit) -> list[dict[str, str | None]]:
 
 def _source_json(ke: KeUnit) -> dict[str, Any]:
     s = ke.source
-    return {"url": s.url, "retrieved": s.retrieved.isoformat(),
+    return {"url": s.url, "evidence": s.evidence, "retrieved": s.retrieved.isoformat(),
             "page_date": s.page_date.isoformat() if s.page_date else None, "confirmed_by_ke": s.confirmed_by_ke}
 
 
-def _ke_unit_json(record: KeRecord) -> dict[str, Any]:
+def _ke_unit_json(record: KeRecord, today: date) -> dict[str, Any]:
     ke = record.ke
     return {
         "id": ke.id, "kind": record.kind, "owner_id": record.owner_id, "owner_name": record.owner_name,
-        "unit": ke.unit, "phones": _phones_json(ke), "email": ke.email, "web": ke.web,
+        "unit": ke.unit, "serves": dict(sorted(ke.serves.items())) if ke.serves else None,
+        "phones": _phones_json(ke), "email": ke.email, "web": ke.web,
+        "web_kind": ke.web_kind, "related_topic": ke.related_topic, "web_host_flagged": ke.web_host_flagged,
         "visiting_address": ke.visiting_address, "postal_address": ke.postal_address,
-        "opening_hours": ke.opening_hours, "her_id": ke.her_id, "source": _source_json(ke),
+        "opening_hours": ke.opening_hours, "phone_hours": ke.phone_hours, "her_id": ke.her_id,
+        "source": _source_json(ke), "old_lead": is_old_lead(ke, today), "shown_as_ke": shows_as_ke(ke, today),
         "municipalities": record.municipality_numbers, "districts": record.district_numbers,
     }
 
@@ -51,7 +56,11 @@ def municipalities_export(directory: Directory) -> dict[str, Any]:
             "display_name": m.display_name,
             "county": m.county_number,
             "url": page_urls(municipality_path(m.number)),
+            "organisation_number": m.organisation_number,
             "ke_id": ke.id if ke else None,
+            "ke_status": municipality_status(directory, m),
+            "ke_lead": lead_kind(directory, m),
+            "ke_per_district": m.ke_per_district,
             "cooperation_id": m.cooperation_id,
             "hospital_trust_ids": [t.id for t in directory.trusts_for(m)],
         })
@@ -69,7 +78,7 @@ def directory_json(directory: Directory) -> dict[str, dict[str, Any]]:
     municipalities.setdefault("sources", SOURCES)
 
     records = ke_records(directory)
-    ke_units = [_ke_unit_json(r) for r in records]
+    ke_units = [_ke_unit_json(r, directory.today) for r in records]
 
     cooperations = [{
         "id": c.id, "name": c.name, "host": c.host, "members": sorted(c.members), "ke_id": c.ke.id,

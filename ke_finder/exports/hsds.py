@@ -10,6 +10,7 @@ from typing import Any
 
 from ..i18n import t
 from ..model import Directory
+from ..model.coverage import shows_as_ke
 from ..model.records import KeRecord, ke_records, municipality_org_name
 from .common import API_VERSION
 
@@ -24,7 +25,8 @@ def hsds_id(table: str, key: str) -> str:
     return str(uuid.uuid5(HSDS_NAMESPACE, f"{table}:{key}"))
 
 
-HSDS_TABLES = ("organization", "service", "location", "address", "service_at_location", "phone", "schedule",
+HSDS_TABLES = ("organization", "organization_identifier", "service", "location", "address", "service_at_location",
+               "phone", "schedule",
                "service_area", "taxonomy", "taxonomy_term", "attribute")
 TAXONOMY_KEY = "ke-finder-services"
 # Our own link_type code for "this municipality offers the service named by the taxonomy term" (the HSDS
@@ -87,17 +89,43 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
     return rows
 
 
+# org-id.guide's code for Brønnøysundregistrene's Enhetsregisteret (organisasjonsnummer).
+ORGNR_SCHEME = "NO-BRC"
+
+
+def _hsds_identifiers(directory: Directory) -> list[dict[str, Any]]:
+    """Each municipality's organisation number, as HSDS organization_identifier rows (scheme NO-BRC)."""
+    rows = []
+    for number in sorted(directory.municipalities):
+        m = directory.municipalities[number]
+        if not m.organisation_number:
+            continue
+        rows.append({
+            "id": hsds_id("organization_identifier", f"kommune-{number}:{ORGNR_SCHEME}"),
+            "organization_id": hsds_id("organization", _org_key("municipality", number)),
+            "identifier_scheme": ORGNR_SCHEME, "identifier_type": "Organisasjonsnummer (Enhetsregisteret)",
+            "identifier": m.organisation_number,
+        })
+    return rows
+
+
 def _service_description(record: KeRecord) -> str:
     ke = record.ke
     parts = [t("hsds_service", LANG, owner=record.owner_name)]
     if ke.unit:
         parts.append(t("hsds_unit", LANG, unit=ke.unit))
+    if ke.serves:
+        parts.append(t("hsds_serves", LANG, text=ke.serves[LANG]))
     if ke.opening_hours:
         parts.append(t("hsds_hours", LANG, text=ke.opening_hours))
+    if ke.phone_hours:
+        parts.append(t("hsds_phone_hours", LANG, text=ke.phone_hours))
+    if ke.web_host_flagged:
+        parts.append(t("hsds_web_host_flagged", LANG, host=ke.web_host))
     if ke.her_id:
         parts.append(t("hsds_her", LANG, her_id=ke.her_id))
-    parts.append(t("hsds_source_confirmed" if ke.source.confirmed_by_ke else "hsds_source_unconfirmed", LANG,
-                   url=ke.source.url, date=ke.source.retrieved.isoformat()))
+    parts.append(t("hsds_source", LANG, url=ke.source.url,
+                   evidence=t(f"hsds_evidence_{ke.source.evidence.replace('-', '_')}", LANG), date=ke.source.retrieved.isoformat()))
     return " ".join(parts)
 
 
@@ -132,15 +160,19 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
     """
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
     tables["organization"] = _hsds_organizations(directory)
+    tables["organization_identifier"] = _hsds_identifiers(directory)
     for record in ke_records(directory):
         ke = record.ke
+        if not shows_as_ke(ke, directory.today):
+            continue  # a related page or an old lead does not identify the KE: no service is claimed
         service_id = hsds_id("service", ke.id)
         org_id = hsds_id("organization", _org_key(record.kind, record.owner_id))
         name = t("ke_service_name", LANG, name=record.owner_name)
         tables["service"].append(_drop_none({
             "id": service_id, "organization_id": org_id, "name": name, "alternate_name": ke.unit,
             "description": _service_description(record), "url": ke.web, "email": ke.email, "status": "active",
-            "assured_date": ke.source.retrieved.isoformat(),
+            # HSDS: "the date the information was last checked". Reading a stored copy of a page is not a check.
+            "assured_date": ke.source.retrieved.isoformat() if ke.source.evidence != "stored-copy" else None,
         }))
         for kind, location_type, text in (("postal", "postal", ke.postal_address),
                                           ("visiting", "physical", ke.visiting_address)):
@@ -167,6 +199,9 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
         if ke.opening_hours:
             tables["schedule"].append({"id": hsds_id("schedule", ke.id), "service_id": service_id,
                                        "description": ke.opening_hours})
+        if ke.phone_hours:
+            tables["schedule"].append({"id": hsds_id("schedule", f"{ke.id}:phone"), "service_id": service_id,
+                                       "description": t("hsds_phone_hours", LANG, text=ke.phone_hours)})
         for area in record.areas:
             whole = area.code == area.municipality_number  # a whole municipality, or one of Oslo's districts
             tables["service_area"].append({

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..i18n import t
 from ..model import Directory, HospitalTrust, Municipality
+from ..model.coverage import shows_as_ke
 from ..model.records import record_for
 
 
@@ -20,8 +21,8 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
     the data: no sameAs, no guessed opening hours (the free text does not fit OpeningHoursSpecification).
     """
     record = record_for(directory, entity)
-    if record is None:
-        return None
+    if record is None or not shows_as_ke(record.ke, directory.today):
+        return None  # a related page or an old lead is not the KE: claim nothing
     ke = record.ke
     if isinstance(entity, HospitalTrust):
         place = entity.name
@@ -43,7 +44,7 @@ def json_ld(directory: Directory, entity: Municipality | HospitalTrust, page_url
         "@context": "https://schema.org", "@type": "GovernmentOrganization", "@id": f"{page_url}#ke",
         "name": ke.unit or t("ld_unit_name", lang, place=place), "mainEntityOfPage": page_url,
     }
-    if ke.web:
+    if ke.web and not ke.web_host_flagged:  # a page on a host that is not the official site is not claimed
         data["url"] = ke.web
     if ke.phones:
         data["telephone"] = ke.phones[0].e164

@@ -1,19 +1,23 @@
 """vCard 4.0 (RFC 6350): one contact card per KE, to save the unit in a phone's contacts."""
 from __future__ import annotations
 
+from datetime import date
 from typing import TypeGuard
 
 from ..i18n import t
 from ..model import Directory, KeUnit
+from ..model.coverage import shows_as_ke
 from ..model.records import ke_records
 from ..paths import DEFAULT_LANGUAGE, page_url
 from .common import API_DIR
 from .hsds import hsds_id
 
 
-def has_vcard(ke: KeUnit | None) -> TypeGuard[KeUnit]:
-    """A contact card is worth saving only with a phone, an e-mail or an address in it."""
-    return ke is not None and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address))
+def has_vcard(ke: KeUnit | None, today: date) -> TypeGuard[KeUnit]:
+    """A contact card is worth saving only with a phone, an e-mail or an address in it, and only for details that
+    identify the KE and are current: a related page or an old lead must not be saved as "Koordinerende enhet"."""
+    return (shows_as_ke(ke, today) and ke is not None
+            and (ke.has_direct_contact or bool(ke.visiting_address or ke.postal_address)))
 
 
 def _vtext(value: str) -> str:
@@ -43,9 +47,9 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     display_name is the organisation the KE belongs to as people know it ("Færder kommune",
     "Oslo universitetssykehus HF"): it becomes ORG and FN. The free-text addresses go into the street component
     of ADR (visiting address first); the NOTE says where the details come from and whether the KE confirmed them.
-    Lines are folded at 75 octets with CRLF line ends. Raises ValueError when has_vcard(ke) is False.
+    Lines are folded at 75 octets with CRLF line ends. Raises ValueError when the KE has nothing to put in a card.
     """
-    if not has_vcard(ke):
+    if not (ke.has_direct_contact or ke.visiting_address or ke.postal_address):
         raise ValueError(f"{ke.id} has no phone, e-mail or address: there is nothing to put in a vCard")
     org = _vtext(display_name) + (";" + _vtext(ke.unit) if ke.unit else "")
     lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:org",
@@ -54,14 +58,21 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     lines += [f"TEL;TYPE=work;VALUE=uri:tel:{p.e164}" for p in ke.phones]
     if ke.email:
         lines.append(f"EMAIL;TYPE=work:{_vtext(ke.email)}")
-    if ke.web:
+    if ke.web and not ke.web_host_flagged:  # flagged hosts are named in NOTE, with the warning, instead
         lines.append(f"URL:{ke.web}")
     for address in (ke.visiting_address, ke.postal_address):
         if address:
             # ADR components: PO box; extended; street; locality; region; postal code; country
             lines.append(f"ADR;TYPE=work:;;{_vtext(address)};;;;")
-    note = [t("vcard_source", lang, url=ke.source.url, date=ke.source.retrieved.isoformat()),
+    note = [t("vcard_source_evidence", lang, url=ke.source.url, evidence=t(f"vcard_evidence_{ke.source.evidence.replace('-', '_')}", lang),
+              date=ke.source.retrieved.isoformat()),
             t("vcard_confirmed" if ke.source.confirmed_by_ke else "vcard_unconfirmed", lang)]
+    if ke.serves:
+        note.append(t("vcard_serves", lang, text=ke.serves[lang if lang in ke.serves else "nb"]))
+    if ke.phone_hours:
+        note.append(t("vcard_phone_hours", lang, text=ke.phone_hours))
+    if ke.web and ke.web_host_flagged:
+        note.append(t("vcard_web_host_flagged", lang, url=ke.web))
     note += [t("vcard_phone", lang, phone=p.display, label=p.label) for p in ke.phones if p.label]
     if ke.opening_hours:
         note.append(t("vcard_hours", lang, text=ke.opening_hours))
@@ -93,4 +104,5 @@ def vcard_href(page_path: str, lang: str, ke: KeUnit) -> str:
 
 def vcard_files(directory: Directory) -> dict[str, str]:
     """Site-relative path -> vCard text, for every KE that has something to put in one."""
-    return {vcard_path(r.ke): vcard(r.ke, r.owner_name) for r in ke_records(directory) if has_vcard(r.ke)}
+    return {vcard_path(r.ke): vcard(r.ke, r.owner_name) for r in ke_records(directory)
+            if has_vcard(r.ke, directory.today)}

@@ -19,12 +19,28 @@ class Phone:
     label: str | None = None
 
 
+# What we know of a detail, weakest first: read from a stored copy of a public page (when that copy was made is
+# unknown), checked on the live page, confirmed by the KE itself.
+EVIDENCE_KINDS = ("stored-copy", "live-page", "ke-confirmed")
+
+
 @dataclass(frozen=True)
 class Provenance:
     url: str
-    retrieved: date
+    retrieved: date            # the date of the evidence: copy read, live page checked, or KE confirmed
     confirmed_by_ke: bool
     page_date: date | None = None
+    note: str | None = None
+    evidence: str = "stored-copy"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated change to a file's KE details (the `changes:` list): what the change feed publishes."""
+
+    date: date
+    change: str                # added | updated | corrected | removed | confirmed
+    fields: tuple[str, ...]
     note: str | None = None
 
 
@@ -42,11 +58,26 @@ class KeUnit:
     opening_hours: str | None
     her_id: str | None
     source: Provenance
+    serves: dict[str, str] | None = None      # lang -> whom the unit serves, when not everyone
+    web_kind: str = "ke-page"                  # ke-page | related-page
+    related_topic: str | None = None           # individual-plan | child-coordinator | allocation-office
+    phone_hours: str | None = None
+    web_host: str | None = None                # host of `web` when it is not the owner's official site (re-check)
 
     @property
     def has_direct_contact(self) -> bool:
         """A phone number or a mailbox: something you can reach without browsing further."""
         return bool(self.phones or self.email)
+
+    @property
+    def is_related_page(self) -> bool:
+        """The page does not say which unit is the KE: it is never shown as the KE's page."""
+        return self.web_kind == "related-page"
+
+    @property
+    def web_host_flagged(self) -> bool:
+        """The web page is on a host other than the municipality's or hospital's own site: re-check it."""
+        return self.web_host is not None
 
 
 @dataclass(frozen=True)
@@ -81,6 +112,10 @@ class Municipality:
     services_source: str | None
     source_file: str
     cooperation_id: str | None = None  # filled by resolve_cooperation
+    organisation_number: str | None = None        # Enhetsregisteret, 9 digits
+    organisation_number_source: str | None = None
+    ke_per_district: bool = False                 # Oslo: the KE work is organised per district
+    changes: tuple[Change, ...] = ()
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -99,6 +134,7 @@ class HospitalTrust:
     ke: KeUnit | None
     sources: tuple[str, ...]
     source_file: str
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass
@@ -160,6 +196,7 @@ class Directory:
     helpline: Helpline
     postal_codes: dict[str, "PostalCode"] = field(default_factory=dict)
     quiz: list[Question] = field(default_factory=list)
+    today: date = field(default_factory=date.today)  # the build date: old leads are judged against it
 
     def ke_for(self, municipality: Municipality) -> KeUnit | None:
         """The KE that serves a municipality: its cooperation's shared KE, else its own."""

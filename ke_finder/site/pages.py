@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..exports.feed import feed_href
 from ..exports.jsonld import json_ld
 from ..exports.vcard import has_vcard, vcard_href
 from ..i18n import t
@@ -38,7 +39,7 @@ class PageSpec:
 def _contact_extras(directory: Directory, entity: Municipality | HospitalTrust, ke: KeUnit | None,
                     path: str, lang: str) -> dict[str, Any]:
     """The 'add to contacts' vCard link and the schema.org JSON-LD (a dict; the template writes the script)."""
-    return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke) else None,
+    return {"vcard_href": vcard_href(path, lang, ke) if has_vcard(ke, directory.today) else None,
             "json_ld": json_ld(directory, entity, language_url(path, lang), lang)}
 
 
@@ -164,7 +165,7 @@ def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> Page
                              "services": [(s, len(directory.municipalities_offering(s.code)))
                                           for s in sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))],
                              "rows": [(m, map_status(directory, m)) for m in municipalities],
-                             "ke_map": ke_map})
+                             "ke_map": ke_map, "feed_href": feed_href(COVERAGE_PATH, lang)})
 
 
 def _quiz_page(directory: Directory, lang: str) -> PageSpec:

@@ -26,7 +26,7 @@ def shared_context(directory: Directory, today: date | None = None) -> dict[str,
     """Data every template may use, computed once per build rather than once per page."""
     return {"helpline": directory.helpline, "service_catalog": directory.services,
             "trust_names": {t.id: t.name for t in directory.hospital_trusts.values()},
-            "today": today or date.today()}
+            "today": today or directory.today}
 
 
 def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str:

@@ -85,8 +85,18 @@ def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> l
     if block.get("email") is not None:
         errors += check_email(doc, path + ("email",), block.get("email"))
     errors += check_link(doc, path + ("web",), block.get("web"))
+    if block.get("web_kind") == "related-page" and not block.get("related_topic"):
+        errors.append(doc.error(path + ("web_kind",), "a related page needs related_topic",
+                                "say what the page is about: individual-plan, child-coordinator or allocation-office"))
     source = block.get("source")
     if isinstance(source, dict):
+        evidence, confirmed = source.get("evidence"), source.get("confirmed_by_ke")
+        if isinstance(confirmed, bool) and evidence in ("stored-copy", "live-page", "ke-confirmed") \
+                and confirmed != (evidence == "ke-confirmed"):
+            errors.append(doc.error(path + ("source", "confirmed_by_ke"),
+                                    f"confirmed_by_ke is {str(confirmed).lower()} but evidence is '{evidence}'",
+                                    "set evidence: ke-confirmed and confirmed_by_ke: true only when the KE itself "
+                                    "checked the details; otherwise both say what was done"))
         errors += check_link(doc, path + ("source", "url"), source.get("url"))
         for key in ("retrieved", "page_date"):
             errors += check_past_date(doc, path + ("source", key), source.get(key), today)

@@ -5,13 +5,14 @@ import csv
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
 from .checks import check_ke_block, check_link, check_text_is_inert
 from .errors import DataError, DataInvalid, display_path
-from ..model import (NOT_MUNICIPALITIES, Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
-                    OtherName, PostalCode, Provenance, Region, Service)
+from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory, District, Helpline, HospitalTrust,
+                     KeUnit, Municipality, OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
 from ..model.quiz import Question
 from .quiz import QuizInvalid, load_quiz
@@ -77,10 +78,38 @@ def _provenance(raw: dict) -> Provenance:
     page_date = raw.get("page_date")
     return Provenance(url=raw["url"], retrieved=date.fromisoformat(raw["retrieved"]),
                       confirmed_by_ke=raw["confirmed_by_ke"],
-                      page_date=date.fromisoformat(page_date) if page_date else None, note=raw.get("note"))
+                      page_date=date.fromisoformat(page_date) if page_date else None, note=raw.get("note"),
+                      evidence=raw.get("evidence") or "stored-copy")
 
 
-def ke_unit(ke_id: str, raw: dict | None) -> KeUnit | None:
+def host_of(url: str | None) -> str | None:
+    """'https://www.skien.kommune.no/x' -> 'skien.kommune.no': the host without a leading 'www.'."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def unofficial_host(web: str | None, official_site: str | None) -> str | None:
+    """The KE page's host when it differs from the owner's official website (both known), else None.
+
+    Stored copies were found on hosting and staging hosts (muniskien.azurewebsites.net, nyweb.gulen…,
+    wap.svk.no): such a page may be an old or unofficial copy, so it is flagged for re-checking.
+    """
+    page, site = host_of(web), host_of(official_site)
+    if web is None or page is None or site is None or page == site:
+        return None
+    return urlsplit(web).hostname
+
+
+def _changes(raw: list | None) -> tuple[Change, ...]:
+    """The file's `changes:` list, newest first (the schema has checked every item)."""
+    items = [Change(date.fromisoformat(c["date"]), c["change"], tuple(c["fields"]), c.get("note"))
+             for c in raw or []]
+    return tuple(sorted(items, key=lambda c: c.date, reverse=True))
+
+
+def ke_unit(ke_id: str, raw: dict | None, official_site: str | None = None) -> KeUnit | None:
     if raw is None:
         return None
     return KeUnit(
@@ -94,6 +123,11 @@ def ke_unit(ke_id: str, raw: dict | None) -> KeUnit | None:
         opening_hours=raw.get("opening_hours"),
         her_id=raw.get("her_id"),
         source=_provenance(raw["source"]),
+        serves=dict(raw["serves"]) if raw.get("serves") else None,
+        web_kind=raw.get("web_kind") or "ke-page",
+        related_topic=raw.get("related_topic"),
+        phone_hours=raw.get("phone_hours"),
+        web_host=unofficial_host(raw.get("web"), official_site),
     )
 
 
@@ -169,8 +203,8 @@ def load_hospital_trusts(loader: _Loader) -> tuple[dict[str, HospitalTrust], dic
     for trust_id, doc in docs.items():
         d = doc.data
         trusts[trust_id] = HospitalTrust(d["id"], d["name"], d["region"], d["kind"], d.get("website"),
-                                         ke_unit(f"helseforetak-{trust_id}", d["ke"]), tuple(d["sources"]),
-                                         doc.display)
+                                         ke_unit(f"helseforetak-{trust_id}", d["ke"], d.get("website")),
+                                         tuple(d["sources"]), doc.display, _changes(d.get("changes")))
     return trusts, docs
 
 
@@ -202,9 +236,12 @@ def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[
             sami_language_area=bool(d.get("sami_language_area")), admin_centre=d.get("admin_centre"),
             website=d.get("website"), hospital_trust_id=d["hospital_trust"],
             districts=tuple(District(x["number"], x["name"], x["hospital_trust"]) for x in d.get("districts") or []),
-            own_ke=ke_unit(f"kommune-{d['number']}", d["ke"]),
+            own_ke=ke_unit(f"kommune-{d['number']}", d["ke"], d.get("website")),
             services=tuple(d["services"]) if d.get("services") is not None else None,
             services_source=d.get("services_source"), source_file=doc.display,
+            organisation_number=d.get("organisation_number"),
+            organisation_number_source=d.get("organisation_number_source"),
+            ke_per_district=bool(d.get("ke_per_district")), changes=_changes(d.get("changes")),
         )
         municipalities[m.number] = m
         docs[m.number] = doc
@@ -341,7 +378,7 @@ def load_directory(data_dir: Path, today: date | None = None) -> Directory:
     cooperations, c_docs = load_cooperations(loader)
     postal_codes = load_postal_codes(loader, municipalities)
     directory = Directory(municipalities, trusts, regions, counties, cooperations, services,
-                          helpline, postal_codes)  # type: ignore[arg-type]
+                          helpline, postal_codes, today=loader.today)  # type: ignore[arg-type]
     resolve_references(loader, directory, m_docs, t_docs, c_docs)
     directory.quiz = load_quiz_questions(loader)
     if loader.errors:

@@ -10,7 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 
-.PHONY: serve site test validate bench browser-deps clean
+.PHONY: serve site release test validate bench browser-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ site: $(STAMP)
 	rm -rf .build/site-old; if [ -d site ]; then mv site .build/site-old; fi
 	mv .build/site-new site
 	rm -rf .build/site-old
+
+# The public build: refuses to build unless KE_EDITOR_EMAIL and SITE_URL are set (README, 'Build settings').
+release: $(STAMP)
+	KE_RELEASE=1 $(MAKE) site
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py

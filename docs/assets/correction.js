@@ -233,7 +233,7 @@
       if (labels.length < 2) return false;
       for (var i = 0; i < labels.length; i++) if (!LABEL.test(labels[i])) return false;
       var tld = labels[labels.length - 1].toLowerCase();
-      if (!/^[a-z\u00C0-\u024F]{2,63}$/.test(tld) && !/^xn--[a-z0-9-]+$/.test(tld)) return false;
+      if (!/^[a-z\u00C0-\u024F]{1,63}$/.test(tld) && !/^xn--[a-z0-9-]+$/.test(tld)) return false;
       var special = json.email.special_use_domains;
       for (var j = 0; j < special.length; j++) {
         if (domain.toLowerCase() === special[j] || domain.toLowerCase().slice(-special[j].length - 1) === "." + special[j]) return false;
@@ -737,10 +737,12 @@
         seen[parsed.e164] = true;
         if (label && rules.markup(label)) { fail(inputs[1].id, W.errMarkup); return; }
         if (label && (YAML_WORDS.test(label) || (!plainAllowed(label) && label.indexOf("'") !== -1))) { fail(inputs[1].id, fill(W.errYamlWord, { value: label })); return; }
-        if (parsed.type === "mobile") needsPersonal.push({ id: inputs[0].id, message: fill(W.errPersonalPhone, { value: parsed.display }) });
+        // Only new numbers and addresses are asked about: what is already published was checked then.
+        var listed = (ke.phones || []).some(function (p) { var q = rules.phone(p.number); return q && q.e164 === parsed.e164; });
+        if (parsed.type === "mobile" && !listed) needsPersonal.push({ id: inputs[0].id, message: fill(W.errPersonalPhone, { value: parsed.display }) });
         phones.push({ e164: parsed.e164, display: parsed.display, label: label || null });
       });
-      if (values.email && /^[a-zæøå]+[._-][a-zæøå]+(?:[._-][a-zæøå]+)?@/i.test(values.email) &&
+      if (values.email && values.email !== ke.email && /^[a-zæøå]+[._-][a-zæøå]+(?:[._-][a-zæøå]+)?@/i.test(values.email) &&
           !/^(post|postmottak|ke|koordinerende|kontakt|tjenestekontoret|tildeling|servicetorget)[._-]/i.test(values.email)) {
         needsPersonal.push({ id: "ke-email", message: fill(W.errPersonalEmail, { value: values.email }) });
       }

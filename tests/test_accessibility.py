@@ -28,6 +28,10 @@ PAGES = [
     "search/",                        # full-text search (Pagefind UI)
     "logo/",                          # logo download page
     "about/accessibility/",           # accessibility statement
+    "correction/?entry=kommune-3911", # correction form, prefilled
+    "correction/?entry=kommune-5610", # correction form for a municipality without a known KE
+    "message-helper/?kommune=3911",   # message helper with a known KE
+    "message-helper/?kommune=5610",   # message helper without
 ]
 
 
@@ -128,3 +132,18 @@ def test_no_axe_violations_on_a_phone_viewport(chromium, site_url: str, path: st
     page.goto(site_url + path)
     assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_axe_violations_on_the_correction_form_with_errors_and_result(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "correction/?entry=kommune-3911", wait_until="networkidle")
+    page.fill("#ke-phone-1", "123")
+    page.click(".ke-form button[type=submit]")
+    page.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert page.evaluate("document.activeElement.className") == "ke-form__summary"  # focus moves to the errors
+    assert axe_violations(page) == []
+    page.fill("#ke-phone-1", "33 00 11 22")
+    page.click(".ke-form button[type=submit]")
+    page.wait_for_selector(".ke-form__result:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "ke-result-heading"
+    assert axe_violations(page) == []

@@ -312,3 +312,30 @@ def test_release_build_refuses_without_settings(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Release build refused" in result.stdout + result.stderr and "KE_EDITOR_EMAIL" in result.stdout + result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("entry, actions, expected", [
+    ("helseforetak-unn", {"#ke-email": "ke@unn.no", "#ke-her-id": "123456"}, ["  email: ke@unn.no", "  her_id: '123456'"]),
+    ("kommune-3911", {"service": "barnekoordinator"}, ["services:", "- barnekoordinator"]),
+    ("helseforetak-helse-stavanger", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://helse-stavanger.no/ke"},
+     ["  unit: Koordinerende enhet", "    url: https://helse-stavanger.no/ke"]),
+])
+def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path: Path, entry: str, actions: dict,
+                                expected: list) -> None:
+    """A hospital trust's file, a municipality's offers, and a hospital without a KE block yet."""
+    open_form(form, site_url, entry)
+    for selector, value in actions.items():
+        if selector == "service":
+            form.check(f"#ke-service-{value}")
+        else:
+            form.fill(selector, value)
+    submit(form)
+    after = made_yaml(form)
+    data = data_copy(tmp_path)
+    path = tmp_path / json.loads((built_site / f"assets/entries/{entry}.json").read_text(encoding="utf-8"))["file"]
+    path.write_text(after, encoding="utf-8")
+    for line in expected:
+        assert line in after.splitlines()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

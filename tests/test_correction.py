@@ -125,12 +125,15 @@ def test_a_persons_mobile_or_mailbox_needs_a_reason(form, site_url: str) -> None
     form.fill("#ke-email", "kari.nordmann@faerder.kommune.no")
     form.click("text=Add a phone number")
     form.fill("#ke-phone-2", "912 34 567")
+    form.fill("#ke-unit", "Tjenestekontoret v/ Kari Nordmann")
     submit(form)
     summary = form.locator(".ke-form__summary").inner_text()
     assert "91 23 45 67 is a mobile number" in summary
     assert "kari.nordmann@faerder.kommune.no looks like a person's address" in summary
+    assert "“Tjenestekontoret v/ Kari Nordmann” looks like a person's name" in summary
     assert "personal data" in form.locator("#ke-not-personal-hint").inner_text()  # why
-    form.get_by_label("This is the unit's shared number or address, not a person's").check()
+    form.fill("#ke-unit", "Tjenestekontoret")
+    form.get_by_label("This is the unit's own name, number or address, not a person's").check()
     submit(form)
     assert "kari.nordmann@faerder.kommune.no" in made_yaml(form)
 

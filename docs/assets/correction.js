@@ -45,7 +45,7 @@
       sourceHint: "Redaksjonen sjekker opplysningene mot denne siden.",
       confirm: "Jeg jobber i denne koordinerende enheten og bekrefter opplysningene",
       confirmHint: "Da står det «Bekreftet av koordinerende enhet» på siden. Redaksjonen sjekker at rettelsen kommer fra enheten før den publiseres.",
-      personal: "Dette er enhetens felles nummer eller adresse, ikke en persons",
+      personal: "Dette er enhetens eget navn, nummer eller adresse, ikke en persons",
       personalHint: "Vi publiserer bare enhetens egne kontaktopplysninger. En ansatts navn, mobil eller e-post er personopplysninger, og de blir feil når folk bytter jobb.",
       make: "Lag rettelsen",
       errorsTitle: "Rett dette først:",
@@ -84,6 +84,7 @@
       errSourceNeeded: "Skriv nettsiden der opplysningene står. Kommunens eller sykehusets egen side om enheten er best.",
       errPersonalPhone: "{value} er et mobilnummer. Er det enhetens felles nummer, kryss av for det under. Ellers: bruk enhetens eget nummer.",
       errPersonalEmail: "{value} ser ut som en persons adresse. Er det enhetens felles postkasse, kryss av for det under.",
+      errPersonalName: "«{value}» ser ut som en persons navn. Skriv enhetens navn, ikke hvem som jobber der.",
       errFile: "Filen har en form skjemaet ikke kan rette automatisk. Send endringene på e-post i stedet."
     },
     en: {
@@ -116,7 +117,7 @@
       sourceHint: "The editors check the details against this page.",
       confirm: "I work in this coordinating unit and confirm these details",
       confirmHint: "The page will then say “Confirmed by the coordinating unit”. The editors check that the correction comes from the unit before publishing it.",
-      personal: "This is the unit's shared number or address, not a person's",
+      personal: "This is the unit's own name, number or address, not a person's",
       personalHint: "We publish only the unit's own contact details. An employee's name, mobile or e-mail is personal data, and it goes wrong when people change jobs.",
       make: "Make the correction",
       errorsTitle: "Fix this first:",
@@ -154,6 +155,7 @@
       errSourceNeeded: "Write the web page where the details are published. The municipality's or hospital's own page about the unit is best.",
       errPersonalPhone: "{value} is a mobile number. If it is the unit's shared number, tick that below. Otherwise use the unit's own number.",
       errPersonalEmail: "{value} looks like a person's address. If it is the unit's shared mailbox, tick that below.",
+      errPersonalName: "“{value}” looks like a person's name. Write the unit's name, not who works there.",
       errFile: "The file has a shape the form cannot correct automatically. Send the changes by e-mail instead."
     }
   };
@@ -746,6 +748,14 @@
           !/^(post|postmottak|ke|koordinerende|kontakt|tjenestekontoret|tildeling|servicetorget)[._-]/i.test(values.email)) {
         needsPersonal.push({ id: "ke-email", message: fill(W.errPersonalEmail, { value: values.email }) });
       }
+      // "v/ Kari Nordmann", "ved Kari Nordmann", "kontaktperson Kari Nordmann": a person, not the unit.
+      var NAMED = /(?:\bv\/|\bved\s|\bc\/o\s|kontaktperson:?\s)\s*[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ][a-zæøå]+/;
+      [["ke-unit", values.unit]].concat(Array.prototype.map.call(phoneRows.children, function (row) {
+        var input = row.querySelectorAll("input")[1];
+        return [input.id, input.value.trim()];
+      })).forEach(function (pair) {
+        if (pair[1] && NAMED.test(pair[1])) needsPersonal.push({ id: pair[0], message: fill(W.errPersonalName, { value: pair[1] }) });
+      });
       personalWrap.hidden = personalHint.hidden = !needsPersonal.length && !personal.checked;
       if (needsPersonal.length && !personal.checked) needsPersonal.forEach(function (p) { fail(p.id, p.message); });
       var sourceUrl = value("ke-source-url");

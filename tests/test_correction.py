@@ -108,6 +108,7 @@ def test_refuses_what_the_build_refuses_and_says_why(form, site_url: str) -> Non
     form.fill("#ke-web", "ftp://faerder.kommune.no")
     form.fill("#ke-her-id", "12a")
     form.fill("#ke-visiting-address", "<b>Torget 1</b>")
+    form.fill("#ke-postal-address", "Postboks\u00071")
     submit(form)
     summary = form.locator(".ke-form__summary").inner_text()
     assert "«123» er ikke et gyldig norsk telefonnummer" in summary
@@ -115,6 +116,7 @@ def test_refuses_what_the_build_refuses_and_says_why(form, site_url: str) -> Non
     assert "Bare adresser som begynner med https:// eller http:// er lov" in summary
     assert "«12a» er ikke en HER-id" in summary
     assert "Teksten har HTML, skript eller malkode" in summary
+    assert "Teksten har et usynlig tegn eller kontrolltegn" in summary
     assert form.locator("#ke-phone-1").get_attribute("aria-invalid") == "true"
     assert form.locator(".ke-form__result").is_hidden()
 

@@ -84,6 +84,7 @@
       errSourceNeeded: "Skriv nettsiden der opplysningene står. Kommunens eller sykehusets egen side om enheten er best.",
       errPersonalPhone: "{value} er et mobilnummer. Er det enhetens felles nummer, kryss av for det under. Ellers: bruk enhetens eget nummer.",
       errPersonalEmail: "{value} ser ut som en persons adresse. Er det enhetens felles postkasse, kryss av for det under.",
+      errSpecial: "Teksten har et usynlig tegn eller kontrolltegn (for eksempel tabulator). Skriv den på nytt med vanlige mellomrom.",
       errPersonalName: "«{value}» ser ut som en persons navn. Skriv enhetens navn, ikke hvem som jobber der.",
       errFile: "Filen har en form skjemaet ikke kan rette automatisk. Send endringene på e-post i stedet."
     },
@@ -155,6 +156,7 @@
       errSourceNeeded: "Write the web page where the details are published. The municipality's or hospital's own page about the unit is best.",
       errPersonalPhone: "{value} is a mobile number. If it is the unit's shared number, tick that below. Otherwise use the unit's own number.",
       errPersonalEmail: "{value} looks like a person's address. If it is the unit's shared mailbox, tick that below.",
+      errSpecial: "The text has an invisible or control character (a tab, for example). Type it again with ordinary spaces.",
       errPersonalName: "“{value}” looks like a person's name. Write the unit's name, not who works there.",
       errFile: "The file has a shape the form cannot correct automatically. Send the changes by e-mail instead."
     }
@@ -713,6 +715,7 @@
         var v = value(id);
         if (!v) return null;
         if (rules.markup(v)) { fail(id, W.errMarkup); return v; }
+        if (specialCharacters(v)) { fail(id, W.errSpecial); return v; }  // YAML would need double quotes
         if (Array.from(v).length > rules.maxText && key !== "email" && key !== "web") { fail(id, fill(W.errLength, { n: Array.from(v).length, max: rules.maxText })); return v; }
         if (check && !check(v)) return v;
         if (!QUOTED[key] && key !== "email" && key !== "web" && YAML_WORDS.test(v)) { fail(id, fill(W.errYamlWord, { value: v })); return v; }
@@ -738,6 +741,7 @@
         if (seen[parsed.e164]) { fail(inputs[0].id, fill(W.errPhoneTwice, { value: parsed.display })); return; }
         seen[parsed.e164] = true;
         if (label && rules.markup(label)) { fail(inputs[1].id, W.errMarkup); return; }
+        if (label && specialCharacters(label)) { fail(inputs[1].id, W.errSpecial); return; }
         if (label && (YAML_WORDS.test(label) || (!plainAllowed(label) && label.indexOf("'") !== -1))) { fail(inputs[1].id, fill(W.errYamlWord, { value: label })); return; }
         // Only new numbers and addresses are asked about: what is already published was checked then.
         var listed = (ke.phones || []).some(function (p) { var q = rules.phone(p.number); return q && q.e164 === parsed.e164; });

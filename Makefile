@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: serve site test test-fast lint validate bench browser-deps clean
+.PHONY: serve site release test test-fast lint validate bench browser-deps clean
 
 # The pinned tools, then the project itself in editable mode: `import ke_finder` works from the MkDocs hook,
 # scripts/ and tests/ without sys.path edits.
@@ -38,6 +38,10 @@ site: $(STAMP)
 	rm -rf .build/site-old; if [ -d site ]; then mv site .build/site-old; fi
 	mv .build/site-new site
 	rm -rf .build/site-old
+
+# The public build: refuses to build unless KE_EDITOR_EMAIL and SITE_URL are set (README, 'Build settings').
+release: $(STAMP)
+	KE_RELEASE=1 $(MAKE) site
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py

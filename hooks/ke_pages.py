@@ -8,6 +8,7 @@ per language; the model is reloaded only when a data file changed.
 from __future__ import annotations
 
 import logging
+import os
 from copy import deepcopy
 from pathlib import Path
 
@@ -17,9 +18,13 @@ from mkdocs.plugins import event_priority
 
 from ke_finder import pipeline
 from ke_finder.model import Directory
+from ke_finder.settings import BuildSettings, is_release
 from ke_finder.source.errors import DataInvalid
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
+# Missing deployment settings are said even under `mkdocs build --quiet` (make site), which silences warnings.
+settings_log = logging.getLogger("mkdocs.hooks.ke_pages.settings")
+settings_log.setLevel(logging.WARNING)
 _cache: dict[str, object] = {}
 
 
@@ -49,8 +54,23 @@ def _directory(config: MkDocsConfig) -> Directory:
     return _cache["directory"]  # type: ignore[return-value]
 
 
+def _check_settings(config: MkDocsConfig) -> None:
+    """Say once per process which deployment settings are missing; a release build refuses without them."""
+    extra = config.extra
+    settings = BuildSettings(site_url=config.site_url or "", editor_email=extra.get("editor_email") or "",
+                             data_edit_url=extra.get("data_edit_url") or "")
+    if not settings.missing():
+        return
+    if is_release(dict(os.environ)):
+        raise Abort("Release build refused: set " + "; ".join(settings.missing()) + " (see README, 'Build settings').")
+    if not _cache.get("settings_reported"):
+        settings_log.warning(settings.missing_message())
+        _cache["settings_reported"] = True
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate before MkDocs cleans site_dir, so bad data never replaces a good site."""
+    _check_settings(config)
     _directory(config)
     return config
 

@@ -68,3 +68,23 @@ MAP_FILE = "geo/kommuner-2024.geojson"
 # Generated pages at the root of docs/ (besides those in GENERATED_DIRS).
 HOME_FILES = tuple(f"{name}{'' if lang == DEFAULT_LANGUAGE else '.' + lang}.md"
                    for name in ("index", "quiz") for lang in LANGUAGES)
+
+
+# Hand-written tool pages (docs/correction.md, docs/message-helper.md and their .en.md).
+CORRECTION_PATH = "correction"
+MESSAGE_HELPER_PATH = "message-helper"
+# Per-entry files the correction form reads: the data file's text and where corrections go.
+CORRECTION_ENTRY_DIR = "assets/entries"
+
+
+def correction_entry_id(entity: object) -> str:
+    """The correction form's id of a data file: the same as its KE's id ('kommune-3911', 'helseforetak-unn').
+
+    Duck-typed on purpose (paths.py imports nothing of the project): a cooperation has `members`, a hospital
+    trust has `region_id`, a municipality has `number`.
+    """
+    if hasattr(entity, "members"):
+        return f"samarbeid-{entity.id}"  # type: ignore[attr-defined]
+    if hasattr(entity, "region_id"):
+        return f"helseforetak-{entity.id}"  # type: ignore[attr-defined]
+    return f"kommune-{entity.number}"  # type: ignore[attr-defined]

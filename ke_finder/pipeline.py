@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .editor.correction_form import write_correction_files
 from .exports import write_exports
 from .model import Directory
 from .site.search_index import build_search_index
@@ -59,6 +60,7 @@ def extras(project: Project, site_dir: Path, directory: Directory | None = None,
     """Everything a built site needs besides its pages: open data, the finder index, schemas, search index."""
     directory = directory if directory is not None else load(project)
     write_exports(directory, site_dir, project.data_dir)
+    write_correction_files(directory, site_dir, project.data_dir)
     if search:
         search_index(site_dir)
 

@@ -26,7 +26,10 @@ TEMPLATES = {
 }
 HAND_WRITTEN = ["guides/", "en/guides/individual-plan/", "guides/ke-staff/", "en/guides/glossary/",
                 "guides/health-personnel/", "en/search/", "logo/", "en/about/accessibility/"]
-PAGES = [path for pair in TEMPLATES.values() for path in pair] + HAND_WRITTEN
+# The correction form and the message helper, prefilled for a known KE and for a municipality without one.
+TOOLS = ["correction/?entry=kommune-3911", "en/correction/?entry=kommune-5612", "en/message-helper/?kommune=3911",
+         "message-helper/?kommune=5612"]
+PAGES = [path for pair in TEMPLATES.values() for path in pair] + HAND_WRITTEN + TOOLS
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -116,3 +119,18 @@ def test_no_axe_violations_on_a_phone_viewport(chromium, site_url: str, path: st
     page.goto(site_url + path)
     assert axe_violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_axe_violations_on_the_correction_form_with_errors_and_result(page, site_url: str, lang: str) -> None:
+    page.goto(site_url + lang + "correction/?entry=kommune-3911", wait_until="networkidle")
+    page.fill("#ke-phone-1", "123")
+    page.click(".ke-form button[type=submit]")
+    page.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert page.evaluate("document.activeElement.className") == "ke-form__summary"  # focus moves to the errors
+    assert axe_violations(page) == []
+    page.fill("#ke-phone-1", "33 00 11 22")
+    page.click(".ke-form button[type=submit]")
+    page.wait_for_selector(".ke-form__result:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "ke-result-heading"
+    assert axe_violations(page) == []

@@ -202,10 +202,11 @@ def test_copy_contact_details_for_hospital_staff(chromium, site_url: str) -> Non
     page.get_by_role("button", name="Kopier kontaktinformasjonen").first.click()
     page.wait_for_function("document.querySelector('.ke-copy-status').textContent === 'Kopiert'")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.splitlines()[0] == "Færder"
+    assert copied.splitlines()[0] == "Koordinerende enhet for Færder kommune"  # whose KE, by name
     assert "Telefon: 95 19 34 80 (Tjenestekontoret - ekspedisjon)" in copied
     assert "Nettside: https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/" in copied
-    assert "Elektronisk adresse (HER-id): Ikke kjent her." in copied
+    assert "Elektronisk adresse" not in copied  # the HER-id is copied only when known
+    assert copied.splitlines()[-1].startswith("Ikke bekreftet av koordinerende enhet. Kilde hentet 23. november 2026")
     context.close()
 
 

@@ -125,7 +125,8 @@ def _service_description(record: KeRecord) -> str:
     if ke.her_id:
         parts.append(t("hsds_her", LANG, her_id=ke.her_id))
     parts.append(t("hsds_source", LANG, url=ke.source.url,
-                   evidence=t(f"hsds_evidence_{ke.source.evidence.replace('-', '_')}", LANG), date=ke.source.retrieved.isoformat()))
+                   evidence=t(f"hsds_evidence_{ke.source.evidence.replace('-', '_')}", LANG),
+                   date=ke.source.retrieved.isoformat()))
     return " ".join(parts)
 
 

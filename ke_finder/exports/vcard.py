@@ -64,7 +64,8 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
         if address:
             # ADR components: PO box; extended; street; locality; region; postal code; country
             lines.append(f"ADR;TYPE=work:;;{_vtext(address)};;;;")
-    note = [t("vcard_source_evidence", lang, url=ke.source.url, evidence=t(f"vcard_evidence_{ke.source.evidence.replace('-', '_')}", lang),
+    evidence = t(f"vcard_evidence_{ke.source.evidence.replace('-', '_')}", lang)
+    note = [t("vcard_source_evidence", lang, url=ke.source.url, evidence=evidence,
               date=ke.source.retrieved.isoformat()),
             t("vcard_confirmed" if ke.source.confirmed_by_ke else "vcard_unconfirmed", lang)]
     if ke.serves:

@@ -18,6 +18,7 @@ from ..model.coverage import (coverage_by_county, coverage_by_trust, coverage_to
 from ..paths import (COOPERATION_DIR, COUNTY_DIR, COVERAGE_PATH, LANGUAGES, QUIZ_PATH, SERVICE_DIR, TRUST_DIR,
                      cooperation_path, county_path, language_url, municipality_path, page_url, relative_url,
                      service_path, trust_path)
+from ..paths import correction_entry_id
 from .map_svg import map_data
 from .quiz import QUIZ_ID
 
@@ -52,7 +53,8 @@ def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
             path=municipality_path(m.number), lang=lang, template="municipality.md.j2",
             title=t("municipality_title", lang, name=m.display_name),
             description=t("municipality_lead", lang, name=m.display_name),
-            context={"data_file": coop.source_file if coop else m.source_file, "m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
+            context={"data_file": coop.source_file if coop else m.source_file,
+                     "correction_entry": correction_entry_id(coop or m), "m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
                      "trusts": directory.trusts_for(m), "status": municipality_status(directory, m),
                      **_contact_extras(directory, m, ke, municipality_path(m.number), lang)},
         ))
@@ -67,7 +69,7 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
             path=trust_path(trust.id), lang=lang, template="hospital_trust.md.j2",
             title=t("trust_title", lang, name=trust.name),
             description=t("trust_lead", lang, name=trust.name),
-            context={"data_file": trust.source_file, "trust": trust, "ke": trust.ke, "region": region,
+            context={"data_file": trust.source_file, "correction_entry": correction_entry_id(trust), "trust": trust, "ke": trust.ke, "region": region,
                      "municipalities": directory.municipalities_served_by(trust.id),
                      "districts": directory.districts_served_by(trust.id),
                      **_contact_extras(directory, trust, trust.ke, trust_path(trust.id), lang)},
@@ -102,7 +104,7 @@ def _cooperation_pages(directory: Directory, lang: str) -> list[PageSpec]:
     pages = [PageSpec(
         path=cooperation_path(c.id), lang=lang, template="cooperation.md.j2",
         title=t("coop_title", lang, name=c.name), description=t("coop_lead", lang),
-        context={"data_file": c.source_file, "coop": c, "ke": c.ke, "host": directory.municipalities[c.host],
+        context={"data_file": c.source_file, "correction_entry": correction_entry_id(c), "coop": c, "ke": c.ke, "host": directory.municipalities[c.host],
                  "members": sorted((directory.municipalities[n] for n in c.members),
                                    key=lambda m: sort_key(m.display_name))},
     ) for c in coops]

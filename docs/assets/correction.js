@@ -1,0 +1,865 @@
+/* The correction form: a KE employee corrects their entry without git or YAML, and without any server.
+ *
+ * It reads one entry (assets/entries/<id>.json: the data file's text, its current values, where corrections go)
+ * and the build's rules (assets/correction-rules.json, written by ke_finder/editor/correction_form.py from the same
+ * constants and libphonenumber metadata the build uses). It then
+ *   1. checks the input with those rules, saying why a value is refused;
+ *   2. edits the YAML text of the data file with the same targeted edits scripts/import_contacts.py makes
+ *      (ke_finder/editor/contact_import.py: a changed value is re-written in ruamel.yaml's style, everything
+ *      else stays byte for byte) — tests/test_correction.py proves both give the same bytes;
+ *   3. offers the file for download, an e-mail to the editors (mailto, with a readable diff and the YAML), and,
+ *      when the repository's edit page is configured, a link to propose the change there.
+ *
+ * KeYaml (the text edits) and KeRules (the checks) are exposed on window for the tests. */
+(function () {
+  "use strict";
+
+  var WORDS = {
+    nb: {
+      loading: "Henter opplysningene …",
+      noEntry: "Skjemaet vet ikke hvilken oppføring du vil rette. Gå til siden for kommunen eller sykehuset, og velg «Foreslå en rettelse» der.",
+      loadFailed: "Opplysningene kunne ikke hentes. Last siden på nytt, eller send rettelsen på e-post.",
+      intro: "Du retter opplysningene om koordinerende enhet for {owner}. Feltene viser det vi har nå. Endre det som er feil, og trykk «Lag rettelsen».",
+      unitLegend: "Enheten",
+      unit: "Navn på enheten",
+      unitHint: "Slik kommunen eller sykehuset skriver det, for eksempel «Tjenestekontoret».",
+      phones: "Telefon",
+      phoneNumber: "Telefonnummer {n}",
+      phoneLabel: "Hva nummeret er til {n} (valgfritt)",
+      phoneHint: "Bare enhetens egne numre: sentralbord, felles telefon eller enhetens linje. Ikke en ansatts mobil.",
+      addPhone: "Legg til et telefonnummer",
+      removePhone: "Fjern telefonnummer {n}",
+      email: "E-post",
+      emailHint: "Enhetens felles postkasse, for eksempel post@kommune.no. Ikke en ansatts egen adresse.",
+      web: "Nettside",
+      webHint: "Adressen til enhetens side, som begynner med https://.",
+      visiting_address: "Besøksadresse",
+      postal_address: "Postadresse",
+      opening_hours: "Åpningstid",
+      her_id: "Elektronisk adresse (HER-id)",
+      herHint: "Bare sifre, slik den står i Adresseregisteret.",
+      servicesLegend: "Tilbud kommunen har",
+      servicesHint: "Kryss av for tilbud kommunen har. Står ingen krysset av, viser siden at vi ikke vet.",
+      sourceLegend: "Kilde",
+      sourceUrl: "Nettside der opplysningene står",
+      sourceHint: "Redaksjonen sjekker opplysningene mot denne siden.",
+      confirm: "Jeg jobber i denne koordinerende enheten og bekrefter opplysningene",
+      confirmHint: "Da står det «Bekreftet av koordinerende enhet» på siden. Redaksjonen sjekker at rettelsen kommer fra enheten før den publiseres.",
+      personal: "Dette er enhetens eget navn, nummer eller adresse, ikke en persons",
+      personalHint: "Vi publiserer bare enhetens egne kontaktopplysninger. En ansatts navn, mobil eller e-post er personopplysninger, og de blir feil når folk bytter jobb.",
+      make: "Lag rettelsen",
+      errorsTitle: "Rett dette først:",
+      noChange: "Du har ikke endret noe ennå.",
+      resultTitle: "Rettelsen er klar",
+      download: "Last ned filen {file}",
+      downloadHint: "Filen er sjekket med de samme reglene som nettstedet bruker.",
+      mail: "Send rettelsen på e-post til redaksjonen",
+      mailHint: "E-posten har endringene og hele filen som tekst. Åpner ikke e-postprogrammet seg, send den nedlastede filen til {email}.",
+      propose: "Foreslå endringen i kodelageret",
+      proposeHint: "For deg som har konto der: lim inn innholdet i filen, og send forslaget.",
+      whereTitle: "Hvor sender du rettelsen?",
+      whereText: "Send den nedlastede filen og beskjed om hva som er endret til en av disse. De sørger for at opplysningene blir rettet:",
+      whereOwner: "{name}",
+      whereTrust: "koordinerende enhet i {name}",
+      whereRegional: "regional koordinerende enhet i {name}",
+      diffTitle: "Endringene",
+      mailSubject: "Rettelse: {owner} ({file})",
+      mailIntro: "Rettelse av opplysningene om koordinerende enhet for {owner}, laget med skjemaet på nettstedet.",
+      mailConfirmed: "Avsenderen jobber i enheten og bekrefter opplysningene.",
+      mailNotConfirmed: "Avsenderen har ikke bekreftet at hen jobber i enheten.",
+      mailDiff: "Endringer:",
+      mailFile: "Hele filen ({file}):",
+      none: "(tomt)",
+      // Why a value is refused (the same rules as the build: ke_finder/source/checks.py).
+      errPhone: "«{value}» er ikke et gyldig norsk telefonnummer. Skriv 8 sifre, for eksempel 69 22 55 00, eller med +47 foran.",
+      errPhoneTwice: "Nummeret {value} står to ganger. Fjern det ene.",
+      errPhoneLabelOnly: "Skriv telefonnummeret, eller fjern raden.",
+      errEmail: "«{value}» er ikke en gyldig e-postadresse. Skriv enhetens felles postkasse, for eksempel post@kommune.no.",
+      errLink: "«{value}» er ikke en nettadresse. Bare adresser som begynner med https:// eller http:// er lov.",
+      errMarkup: "Teksten har HTML, skript eller malkode. Skriv vanlig tekst uten <…>, {{ }} og javascript:.",
+      errLength: "Teksten er {n} tegn lang. Den kan være høyst {max} tegn.",
+      errHer: "«{value}» er ikke en HER-id. Skriv bare sifrene, for eksempel 12345.",
+      errYamlWord: "«{value}» ville blitt lest som ja/nei, et tall eller «tom». Skriv det litt annerledes.",
+      errQuotes: "Teksten kan ikke både ha apostrof (') og «: » eller tegn som # først. Skriv den litt annerledes.",
+      errSourceNeeded: "Skriv nettsiden der opplysningene står. Kommunens eller sykehusets egen side om enheten er best.",
+      errPersonalPhone: "{value} er et mobilnummer. Er det enhetens felles nummer, kryss av for det under. Ellers: bruk enhetens eget nummer.",
+      errPersonalEmail: "{value} ser ut som en persons adresse. Er det enhetens felles postkasse, kryss av for det under.",
+      errSpecial: "Teksten har et usynlig tegn eller kontrolltegn (for eksempel tabulator). Skriv den på nytt med vanlige mellomrom.",
+      errPersonalName: "«{value}» ser ut som en persons navn. Skriv enhetens navn, ikke hvem som jobber der.",
+      errFile: "Filen har en form skjemaet ikke kan rette automatisk. Send endringene på e-post i stedet."
+    },
+    en: {
+      loading: "Loading the details …",
+      noEntry: "The form does not know which entry you want to correct. Go to the page of the municipality or hospital and choose “Suggest a correction” there.",
+      loadFailed: "The details could not be loaded. Reload the page, or send the correction by e-mail.",
+      intro: "You are correcting the details of the coordinating unit of {owner}. The fields show what we have now. Change what is wrong and press “Make the correction”.",
+      unitLegend: "The unit",
+      unit: "Name of the unit",
+      unitHint: "As the municipality or hospital writes it, for example “Tjenestekontoret”.",
+      phones: "Phone",
+      phoneNumber: "Phone number {n}",
+      phoneLabel: "What number {n} is for (optional)",
+      phoneHint: "Only the unit's own numbers: switchboard, shared phone or the unit's line. Not an employee's mobile.",
+      addPhone: "Add a phone number",
+      removePhone: "Remove phone number {n}",
+      email: "E-mail",
+      emailHint: "The unit's shared mailbox, for example post@kommune.no. Not an employee's own address.",
+      web: "Web page",
+      webHint: "The address of the unit's page, starting with https://.",
+      visiting_address: "Visiting address",
+      postal_address: "Postal address",
+      opening_hours: "Opening hours",
+      her_id: "Electronic address (HER-id)",
+      herHint: "Digits only, as in the national address register (Adresseregisteret).",
+      servicesLegend: "Offers the municipality has",
+      servicesHint: "Tick the offers the municipality has. If none is ticked, the page says we do not know.",
+      sourceLegend: "Source",
+      sourceUrl: "Web page where the details are published",
+      sourceHint: "The editors check the details against this page.",
+      confirm: "I work in this coordinating unit and confirm these details",
+      confirmHint: "The page will then say “Confirmed by the coordinating unit”. The editors check that the correction comes from the unit before publishing it.",
+      personal: "This is the unit's own name, number or address, not a person's",
+      personalHint: "We publish only the unit's own contact details. An employee's name, mobile or e-mail is personal data, and it goes wrong when people change jobs.",
+      make: "Make the correction",
+      errorsTitle: "Fix this first:",
+      noChange: "You have not changed anything yet.",
+      resultTitle: "The correction is ready",
+      download: "Download the file {file}",
+      downloadHint: "The file has been checked with the same rules the site uses.",
+      mail: "E-mail the correction to the editors",
+      mailHint: "The e-mail has the changes and the whole file as text. If your e-mail program does not open, send the downloaded file to {email}.",
+      propose: "Propose this change in the repository",
+      proposeHint: "If you have an account there: paste the file's content and submit the proposal.",
+      whereTitle: "Where to send the correction",
+      whereText: "Send the downloaded file, and a note of what changed, to one of these. They will see that the details are corrected:",
+      whereOwner: "{name}",
+      whereTrust: "the coordinating unit of {name}",
+      whereRegional: "the regional coordinating unit of {name}",
+      diffTitle: "The changes",
+      mailSubject: "Correction: {owner} ({file})",
+      mailIntro: "A correction of the details of the coordinating unit of {owner}, made with the form on the site.",
+      mailConfirmed: "The sender works in the unit and confirms the details.",
+      mailNotConfirmed: "The sender has not confirmed working in the unit.",
+      mailDiff: "Changes:",
+      mailFile: "The whole file ({file}):",
+      none: "(empty)",
+      errPhone: "“{value}” is not a valid Norwegian phone number. Write 8 digits, like 69 22 55 00, or with +47 in front.",
+      errPhoneTwice: "The number {value} is listed twice. Remove one.",
+      errPhoneLabelOnly: "Write the phone number, or remove the row.",
+      errEmail: "“{value}” is not a valid e-mail address. Write the unit's shared mailbox, like post@kommune.no.",
+      errLink: "“{value}” is not a web address. Only addresses that start with https:// or http:// are allowed.",
+      errMarkup: "The text contains HTML, script or template code. Write plain text, without <…>, {{ }} and javascript:.",
+      errLength: "The text is {n} characters long. It can be at most {max} characters.",
+      errHer: "“{value}” is not a HER-id. Write the digits only, like 12345.",
+      errYamlWord: "“{value}” would be read as yes/no, a number or “empty”. Write it a little differently.",
+      errQuotes: "The text cannot have both an apostrophe (') and “: ” or a leading sign like #. Write it a little differently.",
+      errSourceNeeded: "Write the web page where the details are published. The municipality's or hospital's own page about the unit is best.",
+      errPersonalPhone: "{value} is a mobile number. If it is the unit's shared number, tick that below. Otherwise use the unit's own number.",
+      errPersonalEmail: "{value} looks like a person's address. If it is the unit's shared mailbox, tick that below.",
+      errSpecial: "The text has an invisible or control character (a tab, for example). Type it again with ordinary spaces.",
+      errPersonalName: "“{value}” looks like a person's name. Write the unit's name, not who works there.",
+      errFile: "The file has a shape the form cannot correct automatically. Send the changes by e-mail instead."
+    }
+  };
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return values && key in values ? String(values[key]) : all; });
+  }
+
+  /* ------------------------------------------------------------------ rules (the build's, from JSON) */
+
+  function makeRules(json) {
+    var phone = json.phone;
+    var full = function (pattern) { return new RegExp("^(?:" + pattern + ")$"); };
+    var types = Object.keys(phone.types).map(function (name) {
+      return { name: name, re: full(phone.types[name].pattern), lengths: phone.types[name].lengths };
+    });
+    var general = full(phone.general.pattern);
+    var formats = phone.formats.map(function (f) {
+      return { re: full(f.pattern), leading: f.leading ? new RegExp("^(?:" + f.leading + ")") : null, format: f.format };
+    });
+    var link = new RegExp(json.link);
+    var markup = new RegExp(json.markup, "i");
+    var her = new RegExp(json.her_id);
+
+    /* libphonenumber's parse + is_valid_number for region NO, for what people type (documented subset:
+       digits with spaces, dashes, dots or brackets, optionally +47 or 0047 in front; letters are refused). */
+    function phoneCheck(text) {
+      var raw = String(text).trim();
+      if (!/^\+?[0-9 ().\-]+$/.test(raw)) return null;
+      var digits = raw.replace(/[^0-9]/g, "");
+      var national;
+      if (raw.charAt(0) === "+") {
+        if (digits.indexOf(phone.country_code) !== 0) return null;
+        national = digits.slice(phone.country_code.length);
+      } else if (digits.indexOf(phone.international_prefix) === 0) {
+        var rest = digits.slice(phone.international_prefix.length);
+        if (rest.indexOf(phone.country_code) !== 0) return null;
+        national = rest.slice(phone.country_code.length);
+      } else {
+        national = digits;
+        // libphonenumber drops a leading 47 when only the rest is a Norwegian number ("47 69 22 55 00").
+        if (!general.test(national) && national.indexOf(phone.country_code) === 0 &&
+            general.test(national.slice(phone.country_code.length))) {
+          national = national.slice(phone.country_code.length);
+        }
+      }
+      if (!general.test(national)) return null;
+      var type = null;
+      types.forEach(function (t) {
+        if (!type && t.lengths.indexOf(national.length) !== -1 && t.re.test(national)) type = t.name;
+      });
+      if (!type) return null;
+      var display = national;
+      for (var i = 0; i < formats.length; i++) {
+        var f = formats[i];
+        if ((!f.leading || f.leading.test(national)) && f.re.test(national)) {
+          display = national.replace(f.re, f.format.replace(/\\(\d)/g, "$$$1"));
+          break;
+        }
+      }
+      return { e164: "+" + phone.country_code + national, display: display, type: type };
+    }
+
+    /* A documented subset of email_validator (check_deliverability=False): an ASCII local part without
+       leading, trailing or double dots; a domain of letters, digits and hyphens with a dot; no special-use
+       top-level domain. Stricter than the build for rare addresses, never looser on the table tests check. */
+    var LOCAL = /^[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+)*$/;
+    var LABEL = /^(?!-)[A-Za-z0-9\u00C0-\u024F-]{1,63}(?<!-)$/;
+    function emailCheck(text) {
+      var value = String(text);
+      if (value.length > json.email.max_length || value.trim() !== value) return false;
+      var at = value.lastIndexOf("@");
+      if (at < 1) return false;
+      var local = value.slice(0, at), domain = value.slice(at + 1);
+      if (local.length > 64 || !LOCAL.test(local)) return false;
+      var labels = domain.split(".");
+      if (labels.length < 2) return false;
+      for (var i = 0; i < labels.length; i++) if (!LABEL.test(labels[i])) return false;
+      var tld = labels[labels.length - 1].toLowerCase();
+      if (!/^[a-z\u00C0-\u024F]{1,63}$/.test(tld) && !/^xn--[a-z0-9-]+$/.test(tld)) return false;
+      var special = json.email.special_use_domains;
+      for (var j = 0; j < special.length; j++) {
+        if (domain.toLowerCase() === special[j] || domain.toLowerCase().slice(-special[j].length - 1) === "." + special[j]) return false;
+      }
+      return true;
+    }
+
+    return {
+      json: json,
+      phone: phoneCheck,
+      email: emailCheck,
+      link: function (text) { return link.test(String(text)); },
+      markup: function (text) { return markup.test(String(text)); },
+      herId: function (text) { return her.test(String(text)); },
+      maxText: json.max_text_length,
+      keKeys: json.ke_keys,
+      sourceKeys: json.source_keys,
+      width: json.yaml_width
+    };
+  }
+
+  /* ------------------------------------------------------------------ YAML text edits (ruamel's style) */
+
+  var WIDTH = 110;
+
+  /* What ruamel.yaml's analyze_scalar says about a one-line string in block context. */
+  function plainAllowed(text) {
+    if (text === "") return false;
+    if (text.slice(0, 3) === "---" || text.slice(0, 3) === "...") return false;
+    var chars = Array.from(text);
+    var ws = function (c) { return c === undefined || c === " " || c === "\t"; };
+    if (chars[0] === " " || chars[chars.length - 1] === " ") return false;
+    if ("#,[]{}&*!|>'\"%@`".indexOf(chars[0]) !== -1) return false;
+    if ((chars[0] === "?" || chars[0] === ":" || chars[0] === "-") && ws(chars[1])) return false;
+    for (var i = 1; i < chars.length; i++) {
+      if (chars[i] === ":" && ws(chars[i + 1])) return false;
+      if (chars[i] === "#" && ws(chars[i - 1])) return false;
+    }
+    return !specialCharacters(text);
+  }
+
+  function specialCharacters(text) {
+    return Array.from(text).some(function (ch) {
+      var c = ch.codePointAt(0);
+      if (c >= 0x20 && c <= 0x7e) return false;
+      return !(c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000) || c === 0xfeff;
+    });
+  }
+
+  /* Words YAML would not read as text if written plain: the form refuses them (the build would too). */
+  var YAML_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|0[0-7_]+|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|<<|=)$/;
+
+  /* PyYAML's write_plain (the data files' wrapping), after "key:"; column = where "key:" ends. */
+  function writePlain(text, column, indent) {
+    var out = " ";
+    column += 1;
+    var spaces = false, start = 0;
+    for (var end = 0; end <= text.length; end++) {
+      var ch = end < text.length ? text.charAt(end) : null;
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && column > WIDTH) {
+            out += "\n" + " ".repeat(indent);
+            column = indent;
+          } else {
+            out += text.slice(start, end);
+            column += Array.from(text.slice(start, end)).length;
+          }
+          start = end;
+        }
+      } else if (ch === null || ch === " ") {
+        out += text.slice(start, end);
+        column += Array.from(text.slice(start, end)).length;
+        start = end;
+      }
+      if (ch !== null) spaces = ch === " ";
+    }
+    return out;
+  }
+
+  /* ruamel.yaml's write_single_quoted, after "key:". */
+  function writeSingle(text, column, indent) {
+    var out = " '";
+    column += 2;
+    var spaces = false, start = 0;
+    for (var end = 0; end <= text.length; end++) {
+      var ch = end < text.length ? text.charAt(end) : null;
+      if (spaces) {
+        if (ch === null || ch !== " ") {
+          if (start + 1 === end && column > WIDTH && start !== 0 && end !== text.length) {
+            out += "\n" + " ".repeat(indent);
+            column = indent;
+          } else {
+            out += text.slice(start, end);
+            column += Array.from(text.slice(start, end)).length;
+          }
+          start = end;
+        }
+      } else if (ch === null || ch === " " || ch === "'") {
+        if (start < end) {
+          out += text.slice(start, end);
+          column += Array.from(text.slice(start, end)).length;
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        out += "''";
+        column += 2;
+        start = end + 1;
+      }
+      if (ch !== null) spaces = ch === " ";
+    }
+    return out + "'";
+  }
+
+  /* "key: value" at an indent, as ruamel writes a new value: null, true/false, quoted (identifiers,
+     phone numbers, dates) or a plain string in the style ruamel chooses. */
+  function keyValue(indent, key, value, quoted) {
+    var head = " ".repeat(indent) + key + ":";
+    var column = indent + key.length + 1;
+    if (value === null || value === undefined) return head + " null";
+    if (value === true || value === false) return head + " " + value;
+    if (Array.isArray(value)) return value.length ? head : head + " []";
+    var text = String(value);
+    if (!quoted && plainAllowed(text)) return head + writePlain(text, column, indent + 2);
+    if (!quoted && text.indexOf("'") !== -1) throw new Error("double-quoted");
+    return head + writeSingle(text, column, indent + 2);
+  }
+
+  /* The lines of a block mapping at `indent`, as [{key, start, end}] (end exclusive), from line `from`. */
+  function mappingKeys(lines, from, to, indent) {
+    var keys = [];
+    var pad = " ".repeat(indent);
+    var keyRe = new RegExp("^" + pad + "([A-Za-z_][A-Za-z0-9_]*):(?: |$)");
+    for (var i = from; i < to; i++) {
+      var line = lines[i];
+      var m = keyRe.exec(line);
+      if (m) {
+        if (keys.length) keys[keys.length - 1].end = i;
+        keys.push({ key: m[1], start: i, end: to });
+      } else if (!keys.length || !(line === "" || line.indexOf(pad + " ") === 0 || line.indexOf(pad + "- ") === 0)) {
+        throw new Error("shape"); // a comment or a flow style the form does not edit: send by e-mail instead
+      }
+    }
+    return keys;
+  }
+
+  function topKey(lines, key) {
+    for (var i = 0; i < lines.length; i++) {
+      if (lines[i] === key + ":" || lines[i].indexOf(key + ": ") === 0) {
+        var end = i + 1;
+        while (end < lines.length && (lines[end].charAt(0) === " " || lines[end].charAt(0) === "-" || lines[end] === "")) end++;
+        return { start: i, end: end };
+      }
+    }
+    throw new Error("shape");
+  }
+
+  function sameValue(current, value) {
+    if (current === undefined) current = null;
+    return current === value;
+  }
+
+  /* Put a value in a block mapping the way contact_import.put does: an equal value stays as written,
+     a different one is re-written, a missing key goes in schema order. */
+  function putLines(lines, block, indent, key, value, order, quoted, current) {
+    var keys = mappingKeys(lines, block.start, block.end, indent);
+    var found = keys.filter(function (k) { return k.key === key; })[0];
+    if (found) {
+      if (sameValue(current, value)) return;
+      var text = keyValue(indent, key, value, quoted).split("\n");
+      lines.splice.apply(lines, [found.start, found.end - found.start].concat(text));
+      block.end += text.length - (found.end - found.start);
+      return;
+    }
+    // contact_import.put: the position is the number of keys that come before it in the schema's order.
+    var position = keys.filter(function (k) { return order.indexOf(k.key) !== -1 && order.indexOf(k.key) < order.indexOf(key); }).length;
+    var at = position < keys.length ? keys[position].start : block.end;
+    var added = keyValue(indent, key, value, quoted).split("\n");
+    lines.splice.apply(lines, [at, 0].concat(added));
+    block.end += added.length;
+  }
+
+  function phoneEntryLines(indent, phone) {
+    var first = " ".repeat(indent) + "- " + keyValue(indent + 2, "number", phone.display, true).slice(indent + 2);
+    return [first].concat(keyValue(indent + 2, "label", phone.label === "" ? null : phone.label, false).split("\n"));
+  }
+
+  /* The phone list as contact_import.replace_phones writes it: numbers already listed keep their lines. */
+  function replacePhones(lines, ke, indent, phones, currentPhones, e164Of) {
+    var keys = mappingKeys(lines, ke.start, ke.end, indent);
+    var slot = keys.filter(function (k) { return k.key === "phones"; })[0];
+    var entries = [];
+    if (slot) {
+      var i = slot.start + 1;
+      var dash = " ".repeat(indent) + "- ";
+      while (i < slot.end) {
+        if (lines[i].indexOf(dash) !== 0) throw new Error("shape");
+        var j = i + 1;
+        while (j < slot.end && lines[j].indexOf(dash) !== 0) j++;
+        entries.push(lines.slice(i, j));
+        i = j;
+      }
+    }
+    var now = currentPhones.map(function (p) { return e164Of(p.number) + "|" + (p.label === undefined ? null : p.label); });
+    var want = phones.map(function (p) { return p.e164 + "|" + (p.label || null); });
+    if (slot && now.join("\n") === want.join("\n")) return;
+    var existing = {};
+    currentPhones.forEach(function (p, k) { existing[e164Of(p.number)] = { lines: entries[k], label: p.label }; });
+    var out = [];
+    phones.forEach(function (p) {
+      var kept = existing[p.e164];
+      var label = p.label || null;
+      if (!kept) { out = out.concat(phoneEntryLines(indent, p)); return; }
+      var entry = kept.lines.slice();
+      var block = { start: 0, end: entry.length };
+      // The entry's own keys sit at indent + 2; its first line starts with the dash: read it as if indented.
+      var first = entry[0];
+      entry[0] = " ".repeat(indent + 2) + first.slice(indent + 2);
+      putLines(entry, block, indent + 2, "label", label, ["number", "label"], false, kept.label === undefined ? null : kept.label);
+      entry[0] = first.slice(0, indent + 2) + entry[0].slice(indent + 2);
+      out = out.concat(entry);
+    });
+    var head = keyValue(indent, "phones", out.length ? [1] : [], false);
+    var replacement = [head].concat(out);
+    if (slot) {
+      lines.splice.apply(lines, [slot.start, slot.end - slot.start].concat(replacement));
+      ke.end += replacement.length - (slot.end - slot.start);
+    } else {
+      var position = keys.filter(function (k) { return KE_ORDER.indexOf(k.key) !== -1 && KE_ORDER.indexOf(k.key) < KE_ORDER.indexOf("phones"); }).length;
+      var at = position < keys.length ? keys[position].start : ke.end;
+      lines.splice.apply(lines, [at, 0].concat(replacement));
+      ke.end += replacement.length;
+    }
+  }
+
+  var KE_ORDER = ["unit", "phones", "email", "web", "visiting_address", "postal_address", "opening_hours", "her_id", "source"];
+  var SOURCE_ORDER = ["url", "retrieved", "page_date", "confirmed_by_ke"];
+  var QUOTED = { her_id: true };
+
+  /* Apply a change to a data file's text. change = {values: {key: value|null}, phones: [{e164, display,
+     label}] or undefined, source: {url, retrieved, confirmed_by_ke}, services: [codes]|null|undefined};
+     current = the entry's current values (entry.ke, may be null); e164Of: a listed number's E.164. */
+  function applyChange(text, current, change, e164Of) {
+    var lines = text.split("\n");
+    var trailing = lines[lines.length - 1] === "" ? lines.pop() : null;
+    var keBlock = topKey(lines, "ke");
+    var indent = 2;
+    if (!current) {
+      if (lines[keBlock.start] !== "ke: null") throw new Error("shape");
+      var fresh = ["ke:"];
+      KE_ORDER.forEach(function (key) {
+        if (key === "phones") fresh.push("  phones: []");
+        else if (key === "source") fresh.push("  source:", "    url: null", "    retrieved: null", "    page_date: null", "    confirmed_by_ke: false");
+        else fresh.push("  " + key + ": null");
+      });
+      lines.splice.apply(lines, [keBlock.start, keBlock.end - keBlock.start].concat(fresh));
+      keBlock = { start: keBlock.start, end: keBlock.start + fresh.length };
+      current = { phones: [], source: { url: null, retrieved: null, page_date: null, confirmed_by_ke: false } };
+    }
+    var ke = { start: keBlock.start + 1, end: keBlock.end };
+    Object.keys(change.values || {}).forEach(function (key) {
+      putLines(lines, ke, indent, key, change.values[key], KE_ORDER, !!QUOTED[key], current[key]);
+    });
+    var source = change.source || {};
+    ["url", "retrieved", "confirmed_by_ke"].forEach(function (key) {
+      if (!(key in source)) return;
+      var keys = mappingKeys(lines, ke.start, ke.end, indent);
+      var slot = keys.filter(function (k) { return k.key === "source"; })[0];
+      if (!slot) throw new Error("shape");
+      var block = { start: slot.start + 1, end: slot.end };
+      var before = block.end;
+      putLines(lines, block, indent + 2, key, source[key], SOURCE_ORDER, key === "retrieved", (current.source || {})[key]);
+      ke.end += block.end - before;
+    });
+    if (change.phones) replacePhones(lines, ke, indent, change.phones, current.phones || [], e164Of);
+    if (change.services !== undefined) {
+      var svc = topKey(lines, "services");
+      var svcLines = change.services === null ? ["services: null"] : (change.services.length ? ["services:"].concat(change.services.map(function (c) { return "- " + c; })) : ["services: []"]);
+      lines.splice.apply(lines, [svc.start, svc.end - svc.start].concat(svcLines));
+    }
+    if (trailing !== null) lines.push(trailing);
+    return lines.join("\n");
+  }
+
+  /* A unified diff of two texts (whole lines, 3 lines of context), the form editors know from git. */
+  function unifiedDiff(a, b, name) {
+    var x = a.split("\n"), y = b.split("\n");
+    var n = x.length, m = y.length, i, j;
+    var lcs = [];
+    for (i = 0; i <= n; i++) lcs.push(new Array(m + 1).fill(0));
+    for (i = n - 1; i >= 0; i--) for (j = m - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    var ops = [];  // [sign, line, old line number, new line number]
+    i = 0; j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && x[i] === y[j]) { ops.push([" ", x[i], i, j]); i++; j++; }
+      else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) { ops.push(["-", x[i], i, j]); i++; }
+      else { ops.push(["+", y[j], i, j]); j++; }
+    }
+    var out = ["--- a/" + name, "+++ b/" + name];
+    var k = 0;
+    while (k < ops.length) {
+      if (ops[k][0] === " ") { k++; continue; }
+      var s = Math.max(0, k - 3), e = k;
+      for (;;) {
+        while (e < ops.length && ops[e][0] !== " ") e++;
+        var gap = e;
+        while (gap < ops.length && ops[gap][0] === " ") gap++;
+        if (gap < ops.length && gap - e <= 6) { e = gap; continue; }
+        e = Math.min(ops.length, e + 3);
+        break;
+      }
+      var hunk = ops.slice(s, e);
+      var oldLen = hunk.filter(function (o) { return o[0] !== "+"; }).length;
+      var newLen = hunk.filter(function (o) { return o[0] !== "-"; }).length;
+      out.push("@@ -" + (hunk[0][2] + 1) + "," + oldLen + " +" + (hunk[0][3] + 1) + "," + newLen + " @@");
+      hunk.forEach(function (o) { out.push(o[0] + o[1]); });
+      k = e;
+    }
+    return out.join("\n") + "\n";
+  }
+
+  window.KeYaml = { applyChange: applyChange, keyValue: keyValue, unifiedDiff: unifiedDiff, yamlWord: function (t) { return YAML_WORDS.test(t); } };
+  window.KeRules = { make: makeRules };
+
+  /* ------------------------------------------------------------------ the form */
+
+  var root = document.getElementById("ke-correction-form");
+  if (!root) return;
+  var lang = document.documentElement.lang === "en" ? "en" : "nb";
+  var W = WORDS[lang];
+  var script = document.querySelector("script[src*='correction.js']");
+  var assets = new URL("./", script ? script.src : location.href);
+  // The build settings (KE_EDITOR_EMAIL, KE_DATA_EDIT_URL), written by overrides/main.html; either may be empty.
+  var settingsEl = document.getElementById("ke-settings");
+  var settings = { email: settingsEl ? settingsEl.getAttribute("data-editor-email") || "" : "",
+                   editUrl: settingsEl ? settingsEl.getAttribute("data-edit-url") || "" : "" };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  function status(text) { root.textContent = ""; root.appendChild(el("p", { role: "status", text: text })); }
+
+  var entryId = new URLSearchParams(location.search).get("entry") || "";
+  if (!/^[a-z0-9-]+$/.test(entryId)) { status(W.noEntry); return; }
+  status(W.loading);
+
+  function getJson(rel) {
+    return fetch(new URL(rel, assets)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
+
+  Promise.all([getJson("correction-rules.json"), getJson("entries/" + entryId + ".json")]).then(function (got) {
+    var rules = makeRules(got[0]);
+    var entry = got[1];
+    if (entry.kind === "municipality") {
+      return getJson("../api/v1/services.json").then(function (s) { build(rules, entry, s.services); });
+    }
+    build(rules, entry, null);
+  }).catch(function () { status(W.loadFailed); });
+
+  var FIELDS = ["unit", "email", "web", "visiting_address", "postal_address", "opening_hours", "her_id"];
+  var HINTS = { unit: "unitHint", email: "emailHint", web: "webHint", her_id: "herHint" };
+
+  function field(id, label, value, hint, type) {
+    var input = el("input", { id: id, name: id, type: type || "text", autocomplete: "off" });
+    input.value = value || "";
+    var wrap = el("div", { class: "ke-form__field" }, [el("label", { for: id, text: label })]);
+    if (hint) {
+      var hintEl = el("p", { class: "ke-form__hint", id: id + "-hint", text: hint });
+      wrap.appendChild(hintEl);
+      input.setAttribute("aria-describedby", id + "-hint");
+    }
+    wrap.appendChild(input);
+    wrap.appendChild(el("p", { class: "ke-form__error", id: id + "-error", hidden: "" }));
+    return wrap;
+  }
+
+  function build(rules, entry, services) {
+    root.textContent = "";
+    var ke = entry.ke || { phones: [], source: {} };
+    var owner = entry.owner[lang];
+    var form = el("form", { class: "ke-form", novalidate: "" });
+    form.appendChild(el("p", { text: fill(W.intro, { owner: owner }) }));
+    var errorBox = el("div", { class: "ke-form__summary", tabindex: "-1", hidden: "" });
+    form.appendChild(errorBox);
+
+    var unitSet = el("fieldset", {}, [el("legend", { text: W.unitLegend })]);
+    unitSet.appendChild(field("ke-unit", W.unit, ke.unit, W.unitHint));
+    var phoneSet = el("fieldset", { class: "ke-form__phones" }, [el("legend", { text: W.phones }),
+      el("p", { class: "ke-form__hint", text: W.phoneHint })]);
+    var phoneRows = el("div");
+    phoneSet.appendChild(phoneRows);
+    var addButton = el("button", { type: "button", class: "ke-form__button ke-form__button--secondary", text: W.addPhone });
+    phoneSet.appendChild(addButton);
+    function addPhoneRow(number, label) {
+      var n = phoneRows.children.length + 1;
+      var row = el("div", { class: "ke-form__phone" });
+      row.appendChild(field("ke-phone-" + n, fill(W.phoneNumber, { n: n }), number, null, "tel"));
+      row.appendChild(field("ke-phone-label-" + n, fill(W.phoneLabel, { n: n }), label));
+      var remove = el("button", { type: "button", class: "ke-form__button ke-form__button--secondary", text: fill(W.removePhone, { n: n }) });
+      remove.addEventListener("click", function () { row.remove(); });
+      row.appendChild(remove);
+      phoneRows.appendChild(row);
+      return row;
+    }
+    (ke.phones || []).forEach(function (p) { addPhoneRow(p.number, p.label); });
+    addButton.addEventListener("click", function () { addPhoneRow("", "").querySelector("input").focus(); });
+    unitSet.appendChild(phoneSet);
+    FIELDS.slice(1).forEach(function (key) {
+      unitSet.appendChild(field("ke-" + key.replace(/_/g, "-"), W[key], ke[key], HINTS[key] ? W[HINTS[key]] : null,
+                                key === "email" ? "email" : key === "web" ? "url" : "text"));
+    });
+    form.appendChild(unitSet);
+
+    var serviceBoxes = [];
+    if (services) {
+      var known = entry.services || [];
+      var svcSet = el("fieldset", {}, [el("legend", { text: W.servicesLegend }), el("p", { class: "ke-form__hint", text: W.servicesHint })]);
+      services.forEach(function (s) {
+        var id = "ke-service-" + s.code;
+        var box = el("input", { type: "checkbox", id: id, value: s.code });
+        box.checked = known.indexOf(s.code) !== -1;
+        serviceBoxes.push(box);
+        svcSet.appendChild(el("div", { class: "ke-form__check" }, [box, el("label", { for: id, text: s.names[lang] })]));
+      });
+      form.appendChild(svcSet);
+    }
+
+    var srcSet = el("fieldset", {}, [el("legend", { text: W.sourceLegend })]);
+    srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || (entry.where[0] && entry.where[0].role === "owner" ? entry.where[0].web : ""), W.sourceHint, "url"));
+    var confirm = el("input", { type: "checkbox", id: "ke-confirm", "aria-describedby": "ke-confirm-hint" });
+    confirm.checked = !!(ke.source || {}).confirmed_by_ke;
+    srcSet.appendChild(el("div", { class: "ke-form__check" }, [confirm, el("label", { for: "ke-confirm", text: W.confirm })]));
+    srcSet.appendChild(el("p", { class: "ke-form__hint", id: "ke-confirm-hint", text: W.confirmHint }));
+    var personal = el("input", { type: "checkbox", id: "ke-not-personal", "aria-describedby": "ke-not-personal-hint" });
+    var personalWrap = el("div", { class: "ke-form__check", hidden: "" }, [personal, el("label", { for: "ke-not-personal", text: W.personal })]);
+    var personalHint = el("p", { class: "ke-form__hint", id: "ke-not-personal-hint", text: W.personalHint, hidden: "" });
+    srcSet.appendChild(personalWrap);
+    srcSet.appendChild(personalHint);
+    form.appendChild(srcSet);
+
+    form.appendChild(el("button", { type: "submit", class: "ke-form__button", text: W.make }));
+    var result = el("section", { class: "ke-form__result", "aria-labelledby": "ke-result-heading", hidden: "" });
+    root.appendChild(form);
+    root.appendChild(result);
+
+    function value(id) { var input = document.getElementById(id); return input ? input.value.trim() : ""; }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var errors = [];
+      form.querySelectorAll(".ke-form__error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+      form.querySelectorAll("[aria-invalid]").forEach(function (i) {
+        i.removeAttribute("aria-invalid");
+        var hint = document.getElementById(i.id + "-hint");
+        i.setAttribute("aria-describedby", hint ? i.id + "-hint" : "");
+        if (!hint) i.removeAttribute("aria-describedby");
+      });
+      function fail(id, message) {
+        errors.push({ id: id, message: message });
+        var input = document.getElementById(id);
+        var p = document.getElementById(id + "-error");
+        p.textContent = message; p.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + id + "-error").trim());
+      }
+      function text(id, key, check) {
+        var v = value(id);
+        if (!v) return null;
+        if (rules.markup(v)) { fail(id, W.errMarkup); return v; }
+        if (specialCharacters(v)) { fail(id, W.errSpecial); return v; }  // YAML would need double quotes
+        if (Array.from(v).length > rules.maxText && key !== "email" && key !== "web") { fail(id, fill(W.errLength, { n: Array.from(v).length, max: rules.maxText })); return v; }
+        if (check && !check(v)) return v;
+        if (!QUOTED[key] && key !== "email" && key !== "web" && YAML_WORDS.test(v)) { fail(id, fill(W.errYamlWord, { value: v })); return v; }
+        if (!QUOTED[key] && !plainAllowed(v) && v.indexOf("'") !== -1) { fail(id, W.errQuotes); return v; }
+        return v;
+      }
+      var values = {};
+      values.unit = text("ke-unit", "unit");
+      values.email = text("ke-email", "email", function (v) { if (!rules.email(v)) { fail("ke-email", fill(W.errEmail, { value: v })); return false; } return true; });
+      values.web = text("ke-web", "web", function (v) { if (!rules.link(v)) { fail("ke-web", fill(W.errLink, { value: v })); return false; } return true; });
+      ["visiting_address", "postal_address", "opening_hours"].forEach(function (key) { values[key] = text("ke-" + key.replace(/_/g, "-"), key); });
+      values.her_id = text("ke-her-id", "her_id", function (v) { if (!rules.herId(v)) { fail("ke-her-id", fill(W.errHer, { value: v })); return false; } return true; });
+      var needsPersonal = [];
+      var phones = [];
+      var seen = {};
+      Array.prototype.forEach.call(phoneRows.children, function (row) {
+        var inputs = row.querySelectorAll("input");
+        var number = inputs[0].value.trim(), label = inputs[1].value.trim();
+        if (!number && !label) return;
+        if (!number) { fail(inputs[0].id, W.errPhoneLabelOnly); return; }
+        var parsed = rules.phone(number);
+        if (!parsed) { fail(inputs[0].id, fill(W.errPhone, { value: number })); return; }
+        if (seen[parsed.e164]) { fail(inputs[0].id, fill(W.errPhoneTwice, { value: parsed.display })); return; }
+        seen[parsed.e164] = true;
+        if (label && rules.markup(label)) { fail(inputs[1].id, W.errMarkup); return; }
+        if (label && specialCharacters(label)) { fail(inputs[1].id, W.errSpecial); return; }
+        if (label && (YAML_WORDS.test(label) || (!plainAllowed(label) && label.indexOf("'") !== -1))) { fail(inputs[1].id, fill(W.errYamlWord, { value: label })); return; }
+        // Only new numbers and addresses are asked about: what is already published was checked then.
+        var listed = (ke.phones || []).some(function (p) { var q = rules.phone(p.number); return q && q.e164 === parsed.e164; });
+        if (parsed.type === "mobile" && !listed) needsPersonal.push({ id: inputs[0].id, message: fill(W.errPersonalPhone, { value: parsed.display }) });
+        phones.push({ e164: parsed.e164, display: parsed.display, label: label || null });
+      });
+      if (values.email && values.email !== ke.email && /^[a-zæøå]+[._-][a-zæøå]+(?:[._-][a-zæøå]+)?@/i.test(values.email) &&
+          !/^(post|postmottak|ke|koordinerende|kontakt|tjenestekontoret|tildeling|servicetorget)[._-]/i.test(values.email)) {
+        needsPersonal.push({ id: "ke-email", message: fill(W.errPersonalEmail, { value: values.email }) });
+      }
+      // "v/ Kari Nordmann", "ved Kari Nordmann", "kontaktperson Kari Nordmann": a person, not the unit.
+      var NAMED = /(?:\bv\/|\bved\s|\bc\/o\s|kontaktperson:?\s)\s*[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ][a-zæøå]+/;
+      [["ke-unit", values.unit]].concat(Array.prototype.map.call(phoneRows.children, function (row) {
+        var input = row.querySelectorAll("input")[1];
+        return [input.id, input.value.trim()];
+      })).forEach(function (pair) {
+        if (pair[1] && NAMED.test(pair[1])) needsPersonal.push({ id: pair[0], message: fill(W.errPersonalName, { value: pair[1] }) });
+      });
+      personalWrap.hidden = personalHint.hidden = !needsPersonal.length && !personal.checked;
+      if (needsPersonal.length && !personal.checked) needsPersonal.forEach(function (p) { fail(p.id, p.message); });
+      var sourceUrl = value("ke-source-url");
+      if (!sourceUrl) fail("ke-source-url", W.errSourceNeeded);
+      else if (!rules.link(sourceUrl)) fail("ke-source-url", fill(W.errLink, { value: sourceUrl }));
+
+      errorBox.textContent = "";
+      if (errors.length) {
+        showErrors(errors);
+        return;
+      }
+      var today = new Date();
+      var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+      var current = entry.ke;
+      var change = { values: {} };
+      FIELDS.forEach(function (key) {
+        var now = current && current[key] !== undefined ? current[key] : null;
+        if (values[key] !== now) change.values[key] = values[key];
+      });
+      var currentPhones = current ? current.phones : [];
+      var key = function (e164, label) { return e164 + "|" + (label || null); };
+      var before = currentPhones.map(function (p) { var q = rules.phone(p.number); return key(q ? q.e164 : p.number, p.label); });
+      if (phones.map(function (p) { return key(p.e164, p.label); }).join("\n") !== before.join("\n")) change.phones = phones;
+      if (serviceBoxes.length) {
+        var ticked = serviceBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        var was = (entry.services || []).slice().sort().join(" ");
+        if (ticked.slice().sort().join(" ") !== was) change.services = ticked.length ? ticked : null;
+      }
+      var confirmedBefore = current ? !!current.source.confirmed_by_ke : false;
+      var sourceBefore = current ? current.source.url : null;
+      if (!Object.keys(change.values).length && !change.phones && change.services === undefined &&
+          confirm.checked === confirmedBefore && sourceUrl === sourceBefore) {
+        showErrors([{ id: "ke-unit", message: W.noChange }]);
+        return;
+      }
+      // The date says when the KE confirmed the details; an unconfirmed suggestion keeps the source's date
+      // until the editors have checked it against the source.
+      change.source = { confirmed_by_ke: confirm.checked };
+      if (confirm.checked) change.source.retrieved = iso;
+      if (sourceUrl !== sourceBefore) change.source.url = sourceUrl;
+      var after;
+      try {
+        after = applyChange(entry.yaml, current, change, function (number) { var q = rules.phone(number); return q ? q.e164 : number; });
+      } catch (e) {
+        showErrors([{ id: "ke-unit", message: W.errFile }]);
+        return;
+      }
+      showResult(after, confirm.checked);
+    });
+
+    function showErrors(errors) {
+      errorBox.textContent = "";
+      errorBox.appendChild(el("h2", { text: W.errorsTitle }));
+      var list = el("ul");
+      errors.forEach(function (e) {
+        list.appendChild(el("li", {}, [el("a", { href: "#" + e.id, text: e.message })]));
+      });
+      errorBox.appendChild(list);
+      errorBox.hidden = false;
+      result.hidden = true;
+      errorBox.focus();
+    }
+
+    function showResult(after, confirmed) {
+      errorBox.hidden = true;
+      result.textContent = "";
+      var fileName = entry.file.split("/").pop();
+      var diff = unifiedDiff(entry.yaml, after, entry.file);
+      result.appendChild(el("h2", { id: "ke-result-heading", tabindex: "-1", text: W.resultTitle }));
+      var blob = new Blob([after], { type: "application/yaml;charset=utf-8" });
+      var download = el("a", { href: URL.createObjectURL(blob), download: fileName, class: "ke-form__download", text: fill(W.download, { file: fileName }) });
+      result.appendChild(el("p", {}, [download]));
+      result.appendChild(el("p", { class: "ke-form__hint", text: W.downloadHint }));
+      if (settings.email) {
+        var subject = fill(W.mailSubject, { owner: owner, file: entry.file });
+        var body = [fill(W.mailIntro, { owner: owner }), confirmed ? W.mailConfirmed : W.mailNotConfirmed, "",
+          W.mailDiff, diff, fill(W.mailFile, { file: entry.file }), after].join("\n");
+        var mail = el("a", { href: "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body),
+          class: "ke-form__mail", text: W.mail });
+        result.appendChild(el("p", {}, [mail]));
+        result.appendChild(el("p", { class: "ke-form__hint", text: fill(W.mailHint, { email: settings.email }) }));
+      } else {
+        result.appendChild(el("h3", { text: W.whereTitle }));
+        result.appendChild(el("p", { text: W.whereText }));
+        var list = el("ul", { class: "ke-form__where" });
+        entry.where.forEach(function (w) {
+          var name = fill(w.role === "trust" ? W.whereTrust : w.role === "regional" ? W.whereRegional : W.whereOwner, { name: w.name });
+          list.appendChild(el("li", {}, [el("a", { href: w.web, text: name })]));
+        });
+        result.appendChild(list);
+      }
+      if (settings.editUrl && /^https?:\/\//.test(settings.editUrl)) {
+        result.appendChild(el("p", {}, [el("a", { href: settings.editUrl + entry.file, class: "ke-form__propose", text: W.propose })]));
+        result.appendChild(el("p", { class: "ke-form__hint", text: W.proposeHint }));
+      }
+      result.appendChild(el("h3", { text: W.diffTitle }));
+      result.appendChild(el("pre", { class: "ke-form__diff", tabindex: "0", text: diff }));
+      result.hidden = false;
+      document.getElementById("ke-result-heading").focus();
+      result.setAttribute("data-yaml", after);
+    }
+  }
+})();

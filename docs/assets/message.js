@@ -1,0 +1,182 @@
+/* Message helper for health personnel: choose the municipality, get a ready text for the patient record
+ * system's message to its coordinating unit, with the right recipient and what the message should contain.
+ *
+ * Data: the open data the site already publishes (api/v1/municipalities.json, ke-units.json,
+ * hospital-trusts.json), loaded by this page only, so no page grows with the number of municipalities.
+ * Facts: helsepersonelloven § 38 a (notify as early as possible; in hospitals to the hospital's KE, otherwise to
+ * the municipality's KE) and pasient- og brukerrettighetsloven § 2-5 (an individual plan needs consent); the other
+ * points are from practice, and the page says so. */
+(function () {
+  "use strict";
+  var root = document.getElementById("ke-message");
+  if (!root) return;
+  var en = document.documentElement.lang === "en";
+  var W = en ? {
+    loading: "Loading the municipalities …",
+    failed: "The list of municipalities could not be loaded. Find the municipality's page in the list of counties instead.",
+    choose: "Municipality",
+    chooseHint: "The patient's home municipality.",
+    pick: "Choose a municipality",
+    recipient: "Recipient",
+    keOf: "Coordinating unit of {owner}",
+    unit: "Unit",
+    her: "Electronic address (HER-id)",
+    herUnknown: "Not known here. Search the national address register (Adresseregisteret) in your record system for the municipality's coordinating unit, or call the municipality's switchboard and ask for it.",
+    phone: "Phone",
+    email: "E-mail",
+    unconfirmed: "Not confirmed by the coordinating unit; read from a public web page on {date}. Check before you send.",
+    unknown: "We do not know the coordinating unit of {name} yet. Look on the municipality's website or call its switchboard and ask for the coordinating unit (in some municipalities it is called the service office or allocation office).",
+    website: "The municipality's website",
+    hospital: "Do you work in a hospital? Under the Health Personnel Act § 38 a you notify the hospital's own coordinating unit:",
+    hospitalUnknown: "{name}: we do not know its coordinating unit yet; ask the hospital's switchboard.",
+    text: "Text for the message",
+    textHint: "Paste it into the message to the coordinating unit in your record system and fill in the brackets.",
+    copy: "Copy the text",
+    copied: "Copied",
+    pageLink: "The municipality's page",
+    subject: "Notification: the patient may need an individual plan and/or a coordinator (Health Personnel Act § 38 a)",
+    to: "To",
+    lines: [
+      "Consent to an individual plan: [yes / no / not asked yet]",
+      "What matters to the patient (“What is important to you?”): [ ]",
+      "Need for rehabilitation, and what kind: [ ]",
+      "Need for a coordinator: [yes / no / not known]",
+      "Contact persons at the hospital (role, ward, phone): [ ]",
+      "Expected discharge date: [ ]"
+    ]
+  } : {
+    loading: "Henter kommunene …",
+    failed: "Listen over kommuner kunne ikke hentes. Finn kommunens side i listen over fylker i stedet.",
+    choose: "Kommune",
+    chooseHint: "Pasientens hjemkommune.",
+    pick: "Velg en kommune",
+    recipient: "Mottaker",
+    keOf: "Koordinerende enhet for {owner}",
+    unit: "Enhet",
+    her: "Elektronisk adresse (HER-id)",
+    herUnknown: "Ikke kjent her. Søk etter kommunens koordinerende enhet i Adresseregisteret i journalsystemet, eller ring kommunens sentralbord og spør.",
+    phone: "Telefon",
+    email: "E-post",
+    unconfirmed: "Ikke bekreftet av koordinerende enhet; lest fra en offentlig nettside {date}. Sjekk før du sender.",
+    unknown: "Vi kjenner ikke koordinerende enhet i {name} ennå. Se kommunens nettsted, eller ring sentralbordet og spør etter koordinerende enhet (i noen kommuner heter den tjenestekontoret eller tildelingskontoret).",
+    website: "Kommunens nettsted",
+    hospital: "Jobber du i sykehus? Etter helsepersonelloven § 38 a melder du fra til sykehusets egen koordinerende enhet:",
+    hospitalUnknown: "{name}: vi kjenner ikke koordinerende enhet der ennå; spør sykehusets sentralbord.",
+    text: "Tekst til meldingen",
+    textHint: "Lim den inn i meldingen til koordinerende enhet i journalsystemet, og fyll ut klammene.",
+    copy: "Kopier teksten",
+    copied: "Kopiert",
+    pageLink: "Kommunens side",
+    subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonelloven § 38 a)",
+    to: "Til",
+    lines: [
+      "Samtykke til individuell plan: [ja / nei / ikke spurt ennå]",
+      "Hva som er viktig for pasienten («Hva er viktig for deg?»): [ ]",
+      "Behov for rehabilitering, og hva slags: [ ]",
+      "Behov for koordinator: [ja / nei / vet ikke]",
+      "Kontaktpersoner på sykehuset (rolle, avdeling, telefon): [ ]",
+      "Forventet utskrivingsdato: [ ]"
+    ]
+  };
+
+  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (a, k) { return k in values ? values[k] : a; }); }
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return node;
+  }
+  var script = document.querySelector("script[src*='message.js']");
+  var site = new URL("../", script ? script.src : location.href);  // assets/ -> the site's root
+  function get(rel) { return fetch(new URL(rel, site)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); }); }
+  function safeHref(url) { return /^https?:\/\//.test(url || "") ? url : null; }
+  function isoDate(iso) {
+    var d = new Date(iso + "T12:00:00");
+    return d.toLocaleDateString(en ? "en-GB" : "nb-NO", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  root.appendChild(el("p", { role: "status", text: W.loading }));
+  Promise.all([get("api/v1/municipalities.json"), get("api/v1/ke-units.json"), get("api/v1/hospital-trusts.json")]).then(function (got) {
+    var municipalities = got[0].municipalities.slice().sort(function (a, b) { return a.display_name.localeCompare(b.display_name, "nb"); });
+    var units = {};
+    got[1].ke_units.forEach(function (u) { units[u.id] = u; });
+    var trusts = {};
+    got[2].hospital_trusts.forEach(function (t) { trusts[t.id] = t; });
+    build(municipalities, units, trusts);
+  }).catch(function () { root.textContent = ""; root.appendChild(el("p", { role: "status", text: W.failed })); });
+
+  function build(municipalities, units, trusts) {
+    root.textContent = "";
+    var select = el("select", { id: "ke-message-municipality", "aria-describedby": "ke-message-municipality-hint" });
+    select.appendChild(el("option", { value: "", text: W.pick }));
+    municipalities.forEach(function (m) { select.appendChild(el("option", { value: m.number, text: m.display_name + " (" + m.number + ")" })); });
+    root.appendChild(el("label", { for: "ke-message-municipality", text: W.choose }));
+    root.appendChild(el("p", { class: "ke-form__hint", id: "ke-message-municipality-hint", text: W.chooseHint }));
+    root.appendChild(select);
+    var out = el("div", { class: "ke-message__result", "aria-live": "polite" });
+    root.appendChild(out);
+    var wanted = new URLSearchParams(location.search).get("kommune");
+    if (wanted && municipalities.some(function (m) { return m.number === wanted; })) select.value = wanted;
+    select.addEventListener("change", function () { show(select.value); });
+    if (select.value) show(select.value);
+
+    function show(number) {
+      out.textContent = "";
+      var m = municipalities.filter(function (x) { return x.number === number; })[0];
+      if (!m) return;
+      var ke = m.ke_id ? units[m.ke_id] : m.cooperation_id ? units["samarbeid-" + m.cooperation_id] : null;
+      var owner = ke ? ke.owner_name : m.display_name;
+      out.appendChild(el("h2", { id: "ke-message-recipient", text: W.recipient }));
+      var to = [];
+      if (ke) {
+        out.appendChild(el("p", { class: "ke-message__owner", text: fill(W.keOf, { owner: owner }) }));
+        var dl = el("dl", { class: "ke-contact" });
+        var add = function (term, value) { dl.appendChild(el("dt", { text: term })); dl.appendChild(el("dd", {}, [value])); };
+        if (ke.unit) add(W.unit, ke.unit);
+        add(W.her, ke.her_id ? ke.her_id : W.herUnknown);
+        ke.phones.forEach(function (p) { add(W.phone, p.display + (p.label ? " (" + p.label + ")" : "")); });
+        if (ke.email) add(W.email, ke.email);
+        out.appendChild(dl);
+        if (!ke.source.confirmed_by_ke) out.appendChild(el("p", { class: "ke-note", text: fill(W.unconfirmed, { date: isoDate(ke.source.retrieved) }) }));
+        to.push(W.to + ": " + (ke.unit ? ke.unit + " – " : "") + fill(W.keOf, { owner: owner }));
+        to.push(W.her + ": " + (ke.her_id || W.herUnknown));
+      } else {
+        out.appendChild(el("p", { text: fill(W.unknown, { name: m.display_name }) }));
+        to.push(W.to + ": " + fill(W.keOf, { owner: m.display_name + (en ? " municipality" : " kommune") }));
+        to.push(W.her + ": " + W.herUnknown);
+      }
+      var page = new URL(m.url[en ? "en" : "nb"].replace(/^\//, ""), site);
+      out.appendChild(el("p", {}, [el("a", { href: page.href, text: W.pageLink + ": " + m.display_name })]));
+      var hospital = el("ul");
+      (m.hospital_trust_ids || []).forEach(function (id) {
+        var t = trusts[id];
+        if (!t) return;
+        var tk = t.ke_id ? units[t.ke_id] : null;
+        var link = el("a", { href: new URL(t.url[en ? "en" : "nb"].replace(/^\//, ""), site).href, text: t.name });
+        if (tk) {
+          var bits = [tk.unit, tk.her_id ? W.her + ": " + tk.her_id : null, tk.phones.length ? W.phone + ": " + tk.phones[0].display : null, tk.email].filter(Boolean);
+          hospital.appendChild(el("li", {}, [link, bits.length ? " – " + bits.join(", ") : ""]));
+        } else {
+          var li = el("li", {}, [link]);
+          li.appendChild(document.createTextNode(" – " + fill(W.hospitalUnknown, { name: t.name }).replace(t.name + ": ", "")));
+          hospital.appendChild(li);
+        }
+      });
+      if (hospital.children.length) { out.appendChild(el("p", { text: W.hospital })); out.appendChild(hospital); }
+      var text = to.concat(["", W.subject, ""], W.lines).join("\n");
+      out.appendChild(el("h2", { text: W.text }));
+      out.appendChild(el("label", { for: "ke-message-text", text: W.text + ": " + m.display_name }));
+      var area = el("textarea", { id: "ke-message-text", class: "ke-message__text", rows: String(text.split("\n").length + 2), "aria-describedby": "ke-message-text-hint" });
+      area.value = text;
+      out.appendChild(el("p", { class: "ke-form__hint", id: "ke-message-text-hint", text: W.textHint }));
+      out.appendChild(area);
+      var button = el("button", { type: "button", text: W.copy });
+      var status = el("span", { role: "status", class: "ke-copy-status" });
+      button.addEventListener("click", function () {
+        if (navigator.clipboard) navigator.clipboard.writeText(area.value).then(function () { status.textContent = W.copied; });
+        else { area.select(); document.execCommand("copy"); status.textContent = W.copied; }
+      });
+      out.appendChild(el("p", {}, [button, status]));
+    }
+  }
+})();

@@ -1,0 +1,347 @@
+"""The correction form end to end, in Chromium: prefilled, checked with the build's rules, a file that validates,
+the same bytes as scripts/import_contacts.py for the same change, an e-mail to the editors, and the build settings."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from ke_finder.editor.contact_import import import_contacts
+from ke_finder.source.checks import check_email, check_link, check_text_is_inert
+from ke_finder.source.phones import InvalidPhone, normalise_phone
+from ke_finder.source.yamlsource import YamlDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def form(chromium, site_url: str):
+    """A page on a fixed day, so the form's date matches the importer's `today`."""
+    context = chromium.new_context(locale="nb-NO", accept_downloads=True)
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime(2026, 11, 30, 12, 0))
+    yield page
+    context.close()
+
+
+def open_form(page, site_url: str, entry: str, lang: str = "") -> None:
+    page.goto(f"{site_url}{lang}correction/?entry={entry}", wait_until="networkidle")
+    page.wait_for_selector(".ke-form")
+
+
+def submit(page) -> None:
+    page.click(".ke-form button[type=submit]")
+
+
+def made_yaml(page) -> str:
+    page.wait_for_selector(".ke-form__result:not([hidden]), .ke-form__summary:not([hidden])")
+    assert page.locator(".ke-form__summary").is_hidden(), page.locator(".ke-form__summary").inner_text()
+    with page.expect_download() as info:
+        page.click(".ke-form__download")
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def test_form_is_prefilled_from_the_data(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911")
+    assert form.input_value("#ke-unit") == "Tjenestekontoret (koordinerende enhet for barn og unge og for voksne og eldre)"
+    assert form.input_value("#ke-phone-1") == "95 19 34 80"
+    assert form.input_value("#ke-phone-label-1") == "Tjenestekontoret - ekspedisjon"
+    assert form.input_value("#ke-opening-hours") == "mandag til fredag kl. 09:00–14:00"
+    assert form.input_value("#ke-web").startswith("https://faerder.kommune.no/")
+    assert form.input_value("#ke-email") == "" and form.input_value("#ke-her-id") == ""
+    assert form.get_by_label("Jeg jobber i denne koordinerende enheten og bekrefter opplysningene").is_visible()
+    assert form.get_by_label("Barnekoordinator").is_visible()  # the services of a municipality
+
+
+def test_every_ke_block_links_to_its_entry(built_site: Path) -> None:
+    page = (built_site / "kommune/5532/index.html").read_text()
+    assert 'href="../../correction/?entry=kommune-5532">Foreslå en rettelse' in page
+    assert 'href="../../correction/?entry=helseforetak-unn">Foreslå en rettelse' in page
+    unknown = (built_site / "en/kommune/5610/index.html").read_text()
+    assert 'href="../../correction/?entry=kommune-5610"' in unknown
+    assert 'href="../../correction/?entry=helseforetak-unn">Suggest a correction' in (
+        built_site / "en/helseforetak/unn/index.html").read_text()
+
+
+def test_change_a_phone_download_validate_and_differ_only_there(form, site_url: str, tmp_path: Path) -> None:
+    open_form(form, site_url, "kommune-3911")
+    form.fill("#ke-phone-1", "33 00 11 22")
+    submit(form)
+    after = made_yaml(form)
+    data = data_copy(tmp_path)
+    path = data / "municipalities/3911-faerder.yaml"
+    before = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert len(before.splitlines()) == len(after.splitlines())
+    assert changed == [("  - number: 95 19 34 80", "  - number: '33 00 11 22'")]
+    path.write_text(after, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    diff = form.locator(".ke-form__diff").inner_text()
+    assert "-  - number: 95 19 34 80\n+  - number: '33 00 11 22'" in diff
+    mail = form.locator(".ke-form__mail").get_attribute("href")
+    assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune")
+    assert "33%2000%2011%2022" in mail and "yaml-language-server" in mail  # the diff and the whole file
+    propose = form.locator(".ke-form__propose").get_attribute("href")
+    assert propose == "https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml"
+
+
+def test_refuses_what_the_build_refuses_and_says_why(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911")
+    form.fill("#ke-phone-1", "123")
+    form.fill("#ke-email", "post@faerder")
+    form.fill("#ke-web", "ftp://faerder.kommune.no")
+    form.fill("#ke-her-id", "12a")
+    form.fill("#ke-visiting-address", "<b>Torget 1</b>")
+    form.fill("#ke-postal-address", "Postboks\u00071")
+    submit(form)
+    summary = form.locator(".ke-form__summary").inner_text()
+    assert "«123» er ikke et gyldig norsk telefonnummer" in summary
+    assert "«post@faerder» er ikke en gyldig e-postadresse" in summary
+    assert "Bare adresser som begynner med https:// eller http:// er lov" in summary
+    assert "«12a» er ikke en HER-id" in summary
+    assert "Teksten har HTML, skript eller malkode" in summary
+    assert "Teksten har et usynlig tegn eller kontrolltegn" in summary
+    assert form.locator("#ke-phone-1").get_attribute("aria-invalid") == "true"
+    assert form.locator(".ke-form__result").is_hidden()
+
+
+def test_a_persons_mobile_or_mailbox_needs_a_reason(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911", "en/")
+    form.fill("#ke-phone-1", "33 00 11 22")
+    form.fill("#ke-email", "kari.nordmann@faerder.kommune.no")
+    form.click("text=Add a phone number")
+    form.fill("#ke-phone-2", "912 34 567")
+    form.fill("#ke-unit", "Tjenestekontoret v/ Kari Nordmann")
+    submit(form)
+    summary = form.locator(".ke-form__summary").inner_text()
+    assert "91 23 45 67 is a mobile number" in summary
+    assert "kari.nordmann@faerder.kommune.no looks like a person's address" in summary
+    assert "“Tjenestekontoret v/ Kari Nordmann” looks like a person's name" in summary
+    assert "personal data" in form.locator("#ke-not-personal-hint").inner_text()  # why
+    form.fill("#ke-unit", "Tjenestekontoret")
+    form.get_by_label("This is the unit's own name, number or address, not a person's").check()
+    submit(form)
+    assert "kari.nordmann@faerder.kommune.no" in made_yaml(form)
+
+
+# Each case: what to do in the form, and the same change as a row of the importer's spreadsheet.
+CASES = {
+    "phone": ("kommune-3911", {"#ke-phone-1": "33001122"},
+              {"phone": "33001122", "phone_label": "Tjenestekontoret - ekspedisjon"}),
+    "confirm-add-phone-email": ("kommune-3911",
+                                {"#ke-email": "post@faerder.kommune.no", "add": ("33 00 00 00", "Sentralbord"), "confirm": True},
+                                {"email": "post@faerder.kommune.no", "phone": "95 19 34 80 / 33 00 00 00",
+                                 "phone_label": "Tjenestekontoret - ekspedisjon / Sentralbord", "retrieved": "2026-11-30",
+                                 "confirmed_by_ke": "ja"}),
+    "long-text-her-clear": ("kommune-3911",
+                            {"#ke-opening-hours": "mandag til fredag kl. 09:00–14:00, men stengt i juli og i romjulen; "
+                                                  "ring sentralbordet på hverdager: spør etter oss",
+                             "#ke-her-id": "12345", "#ke-web": "", "#ke-phone-label-1": "Ekspedisjonen's telefon"},
+                            {"opening_hours": "mandag til fredag kl. 09:00–14:00, men stengt i juli og i romjulen; "
+                                              "ring sentralbordet på hverdager: spør etter oss",
+                             "her_id": "12345", "web": "-", "phone": "95 19 34 80", "phone_label": "Ekspedisjonen's telefon"}),
+    "long-plain-unit": ("kommune-4014",
+                        {"#ke-unit": "Tildelingskontoret for helse og omsorg, som også er koordinerende enhet for barn, "
+                                     "unge og voksne i kommunen"},
+                        {"unit": "Tildelingskontoret for helse og omsorg, som også er koordinerende enhet for barn, "
+                                 "unge og voksne i kommunen"}),
+    "new-ke-block": ("kommune-5610",
+                     {"#ke-unit": "Koordinerende enhet", "add": ("78 46 80 00", ""), "#ke-source-url": "https://karasjok.kommune.no/ke",
+                      "confirm": True},
+                     {"unit": "Koordinerende enhet", "phone": "78 46 80 00", "phone_label": "-",
+                      "source_url": "https://karasjok.kommune.no/ke", "retrieved": "2026-11-30", "confirmed_by_ke": "ja"}),
+}
+
+
+def form_yaml(page, site_url: str, entry: str, actions: dict) -> str:
+    open_form(page, site_url, entry)
+    for selector, value in actions.items():
+        if selector == "add":
+            page.click("text=Legg til et telefonnummer")
+            count = page.locator(".ke-form__phone").count()
+            page.fill(f"#ke-phone-{count}", value[0])
+            page.fill(f"#ke-phone-label-{count}", value[1])
+        elif selector == "confirm":
+            page.check("#ke-confirm")
+        else:
+            page.fill(selector, value)
+    submit(page)
+    return made_yaml(page)
+
+
+def importer_yaml(tmp_path: Path, entry: str, row: dict) -> tuple[str, Path]:
+    data = data_copy(tmp_path)
+    number = entry.split("-")[1]
+    sheet = tmp_path / "updates.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["kommunenummer", *row])
+        writer.writerow([number, *row.values()])
+    result = import_contacts(sheet, data, write=True, today=TODAY)
+    assert result.problems == [] and result.validation_errors == [], (result.problems, result.validation_errors)
+    (path,) = data.glob(f"municipalities/{number}-*.yaml")
+    return path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_form_and_import_contacts_write_the_same_bytes(form, site_url: str, tmp_path: Path, case: str) -> None:
+    entry, actions, row = CASES[case]
+    from_form = form_yaml(form, site_url, entry, actions)
+    from_importer, path = importer_yaml(tmp_path, entry, row)
+    assert from_form == from_importer
+    assert from_form != (ROOT / "data" / path.relative_to(tmp_path / "data")).read_text(encoding="utf-8")
+
+
+# One table, run through the browser's rules and the build's.
+PHONES = ["69 22 55 00", "+47 69 22 55 00", "0047 69225500", "69225500", "800 30 061", "80030061", "95 19 34 80",
+          "912 34 567", "02180", "4769225500", "123", "1234 5678", "+46 8 123 456 78", "69 22 55 0", "69-22-55-00",
+          "(69) 22 55 00", "815 00 000", "810 12 345", "880 12 345", "21 00 00 00", "09 12 34 56", ""]
+EMAILS = ["post@faerder.kommune.no", "ke@unn.no", "UNN-koordinerende.enhet@unn.no", "post@færder.kommune.no",
+          "post@faerder", "post@@faerder.no", "post.@faerder.no", ".post@faerder.no", "po..st@faerder.no",
+          "post@faerder.test", "post@localhost", "post faerder@x.no", "post@-faerder.no", "a@b.c", "post@x.no "]
+LINKS = ["https://faerder.kommune.no", "http://x.no/a?b=c", "javascript:alert(1)", "ftp://x.no", "https://x.no/a b",
+         "https://", "HTTPS://X.NO", "https://x.no/<script>"]
+TEXTS = ["Tjenestekontoret", "<b>x</b>", "{{ x }}", "a {% b", "JavaScript:void(0)", "1 < 2", "data:text/html,x", "a<b"]
+
+
+def test_browser_rules_agree_with_the_build(page, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    page.goto(site_url + "correction/?entry=kommune-3911", wait_until="networkidle")
+    browser = page.evaluate(
+        """([rules, phones, emails, links, texts]) => { const r = KeRules.make(rules);
+             return {phones: phones.map(p => { const x = r.phone(p); return x && [x.e164, x.display]; }),
+                     emails: emails.map(r.email), links: links.map(r.link), texts: texts.map(r.markup)}; }""",
+        [rules, PHONES, EMAILS, LINKS, TEXTS])
+    doc = YamlDocument(path=Path("<t>"), display="<t>", data=None)
+
+    def python_phone(text: str):
+        try:
+            phone = normalise_phone(text)
+        except InvalidPhone:
+            return None
+        return [phone.e164, phone.display]
+
+    assert browser["phones"] == [python_phone(p) for p in PHONES]
+    assert browser["emails"] == [not check_email(doc, ("e",), e) for e in EMAILS]
+    assert browser["links"] == [not check_link(doc, ("l",), link) for link in LINKS]
+    assert browser["texts"] == [bool(check_text_is_inert(doc, t, ("t",))) for t in TEXTS]
+    assert any(browser["phones"]) and not all(browser["phones"])  # the table has both kinds
+
+
+def test_without_an_editors_address_the_form_says_where_corrections_go(chromium, site_url: str, built_site: Path,
+                                                                        tmp_path: Path) -> None:
+    """The session's site has an address; this copy has the settings element emptied, as a build without it."""
+    from browser import serve
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "correction", site / "correction")
+    shutil.copytree(built_site / "assets", site / "assets")
+    shutil.copytree(built_site / "api", site / "api")
+    page_html = site / "correction/index.html"
+    text = page_html.read_text(encoding="utf-8")
+    text = text.replace('data-editor-email="redaksjon@example.org"', 'data-editor-email=""')
+    text = text.replace('data-edit-url="https://example.org/ke-finder/edit/main/"', 'data-edit-url=""')
+    page_html.write_text(text, encoding="utf-8")
+    context = chromium.new_context(locale="nb-NO")
+    page = context.new_page()
+    with serve(site) as url:
+        open_form(page, url, "kommune-3911")
+        page.fill("#ke-phone-1", "33 00 11 22")
+        submit(page)
+        page.wait_for_selector(".ke-form__result:not([hidden])")
+        result = page.locator(".ke-form__result").inner_text()
+        assert "Hvor sender du rettelsen?" in result and "Færder kommune" in result
+        assert "regional koordinerende enhet i Helse Sør-Øst RHF" in result
+        assert page.locator(".ke-form__mail").count() == 0 and page.locator(".ke-form__propose").count() == 0
+        assert page.locator(".ke-form__download").count() == 1
+    context.close()
+
+
+def test_no_page_says_not_set_up_yet(built_site: Path) -> None:
+    for folder in (ROOT / "ke_finder", ROOT / "docs", ROOT / "overrides"):
+        for path in folder.rglob("*"):
+            if path.is_file() and path.suffix in (".py", ".j2", ".md", ".html", ".js"):
+                text = path.read_text(encoding="utf-8").lower()
+                assert "not set up yet" not in text and "ikke satt opp" not in text, path
+    assert "ikke satt opp" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def _hook():
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import ke_pages  # noqa: PLC0415 - the MkDocs hook, loaded as MkDocs loads it
+
+    return ke_pages
+
+
+def test_missing_settings_are_said_once_and_a_release_refuses(monkeypatch, caplog) -> None:
+    from mkdocs.exceptions import Abort
+
+    hook = _hook()
+    hook._cache.pop("settings_reported", None)
+    config = SimpleNamespace(site_url="", extra={"editor_email": "", "data_edit_url": ""})
+    monkeypatch.delenv("KE_RELEASE", raising=False)
+    with caplog.at_level("WARNING"):
+        hook._check_settings(config)
+        hook._check_settings(config)  # mkdocs-static-i18n calls hooks once per language
+    said = [r.getMessage() for r in caplog.records if "Build settings not set" in r.getMessage()]
+    assert len(said) == 1 and "KE_EDITOR_EMAIL" in said[0] and "SITE_URL" in said[0]
+    monkeypatch.setenv("KE_RELEASE", "1")
+    with pytest.raises(Abort, match="Release build refused"):
+        hook._check_settings(config)
+    hook._check_settings(SimpleNamespace(site_url="https://ke.example.org/",
+                                         extra={"editor_email": "redaksjon@example.org", "data_edit_url": ""}))
+
+
+def test_release_build_refuses_without_settings(tmp_path: Path) -> None:
+    from sitebuild import TEST_ENV, copy_project
+
+    project = copy_project(tmp_path / "project")
+    env = {k: v for k, v in TEST_ENV.items() if k != "KE_EDITOR_EMAIL"} | {"KE_RELEASE": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "Release build refused" in result.stdout + result.stderr and "KE_EDITOR_EMAIL" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("entry, actions, expected", [
+    ("helseforetak-unn", {"#ke-email": "ke@unn.no", "#ke-her-id": "123456"}, ["  email: ke@unn.no", "  her_id: '123456'"]),
+    ("kommune-3911", {"service": "barnekoordinator"}, ["services:", "- barnekoordinator"]),
+    ("helseforetak-helse-stavanger", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://helse-stavanger.no/ke"},
+     ["  unit: Koordinerende enhet", "    url: https://helse-stavanger.no/ke"]),
+])
+def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path: Path, entry: str, actions: dict,
+                                expected: list) -> None:
+    """A hospital trust's file, a municipality's offers, and a hospital without a KE block yet."""
+    open_form(form, site_url, entry)
+    for selector, value in actions.items():
+        if selector == "service":
+            form.check(f"#ke-service-{value}")
+        else:
+            form.fill(selector, value)
+    submit(form)
+    after = made_yaml(form)
+    data_copy(tmp_path)  # a writable copy of data/: the form's file replaces its entry there
+    path = tmp_path / json.loads((built_site / f"assets/entries/{entry}.json").read_text(encoding="utf-8"))["file"]
+    path.write_text(after, encoding="utf-8")
+    for line in expected:
+        assert line in after.splitlines()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,108 @@
+"""Hospital staff in the browser: copy a KE block, print a municipality page on one A4 sheet, the message helper."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_copy_names_whose_ke_it_is(chromium, site_url: str) -> None:
+    """Balsfjord's page has its own KE and UNN's: each copied block says whose it is, and its source date."""
+    context = chromium.new_context(locale="nb-NO", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "kommune/5532/", wait_until="networkidle")
+    name = "Kopier kontaktinformasjonen: Koordinerende enhet for Universitetssykehuset Nord-Norge HF"
+    page.get_by_role("button", name=name).click()
+    page.wait_for_selector(".ke-copy-status:has-text('Kopiert')")
+    hospital = page.evaluate("navigator.clipboard.readText()")
+    lines = hospital.splitlines()
+    assert lines[0] == "Koordinerende enhet for Universitetssykehuset Nord-Norge HF"
+    assert "E-post: UNN-koordinerende.enhet@unn.no" in lines
+    assert lines[1].startswith("Enhet: Koordinerende enhet - habilitering og rehabilitering")
+    assert lines[-1].startswith("Ikke bekreftet av koordinerende enhet. Kilden er datert 10. november 2023")
+    assert "Balsfjord" not in hospital
+    assert not any(line.startswith("Elektronisk adresse") for line in lines)  # HER-id unknown: left out
+
+    page.get_by_role("button", name="Kopier kontaktinformasjonen: Koordinerende enhet for Balsfjord kommune").click()
+    municipality = page.evaluate("navigator.clipboard.readText()")
+    assert municipality.splitlines()[0] == "Koordinerende enhet for Balsfjord kommune"
+    assert "Enhet: Koordinerende enhet (enhetsleder)" in municipality
+    assert "Besøksadresse: Helsesenteret, 9050 Storsteinnes" in municipality
+    assert "UNN" not in municipality
+    context.close()
+
+
+def test_copy_in_english(chromium, site_url: str) -> None:
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "en/helseforetak/unn/", wait_until="networkidle")
+    page.get_by_role("button", name="Copy contact details: Coordinating unit of Universitetssykehuset Nord-Norge HF").click()
+    page.wait_for_selector(".ke-copy-status:has-text('Copied')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.splitlines()[0] == "Coordinating unit of Universitetssykehuset Nord-Norge HF"
+    assert "Not confirmed by the coordinating unit. Source dated 10 November 2023" in text
+    context.close()
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("path", ["kommune/0301/", "en/kommune/0301/", "kommune/3911/", "en/kommune/3911/",
+                                  "kommune/5532/", "en/kommune/5610/", "kommune/1505/"])
+def test_municipality_page_prints_on_one_a4_page(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path, wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".ke-finder").is_hidden()
+    assert page.locator(".ke-correction").is_hidden() and page.locator(".md-footer").is_hidden()
+    assert page.locator(".ke-print-url__href").inner_text() == site_url + path
+    assert page.locator("#ke-heading").is_visible() and page.locator("#hospital-heading").is_visible()
+    provenance = page.locator(".ke-provenance")  # source and date, wherever a KE is known
+    assert provenance.count() == 0 or provenance.first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 1
+
+
+def test_a_long_page_would_count_as_more_than_one(page, site_url: str) -> None:
+    """The counter itself: the glossary guide is longer than one sheet."""
+    page.goto(site_url + "guides/glossary/")
+    assert pdf_pages(page.pdf(format="A4")) > 1
+
+
+def message_text(page, site_url: str, path: str) -> str:
+    page.goto(site_url + path, wait_until="networkidle")
+    page.wait_for_selector("#ke-message-text")
+    return page.input_value("#ke-message-text")
+
+
+def test_message_helper_with_a_known_ke(page, site_url: str) -> None:
+    text = message_text(page, site_url, "message-helper/?kommune=3911")
+    lines = text.splitlines()
+    assert lines[0] == ("Til: Tjenestekontoret (koordinerende enhet for barn og unge og for voksne og eldre) – "
+                        "Koordinerende enhet for Færder kommune")
+    assert lines[1].startswith("Elektronisk adresse (HER-id): Ikke kjent her. Søk etter kommunens koordinerende "
+                               "enhet i Adresseregisteret")
+    assert "(helsepersonelloven § 38 a)" in text
+    for item in ("Samtykke til individuell plan", "«Hva er viktig for deg?»", "Behov for rehabilitering",
+                 "Kontaktpersoner på sykehuset", "Forventet utskrivingsdato"):
+        assert item in text
+    result = page.locator(".ke-message__result").inner_text()
+    assert "95 19 34 80" in result and "Ikke bekreftet av koordinerende enhet" in result
+    assert "Sykehuset i Vestfold HF" in result  # the hospital's KE, for staff in the hospital (§ 38 a)
+
+
+def test_message_helper_without_a_known_ke(page, site_url: str) -> None:
+    text = message_text(page, site_url, "en/message-helper/?kommune=5610")
+    assert text.splitlines()[0] == "To: Coordinating unit of Karasjok municipality"
+    assert "Search the national address register (Adresseregisteret)" in text.splitlines()[1]
+    assert "We do not know the coordinating unit of Karasjok yet." in page.locator(".ke-message__result").inner_text()
+    # Choosing another municipality in the list replaces the text.
+    page.select_option("#ke-message-municipality", "3911")
+    page.wait_for_function("document.getElementById('ke-message-text').value.includes('Færder')")
+
+
+def test_message_helper_is_linked_from_municipality_pages_and_the_guide(site_url: str, built_site) -> None:
+    assert 'href="../../message-helper/?kommune=3911"' in (built_site / "kommune/3911/index.html").read_text()
+    assert 'href="../../message-helper/?kommune=0301"' in (built_site / "en/kommune/0301/index.html").read_text()
+    assert "message-helper/" in (built_site / "guides/health-personnel/index.html").read_text()
+    assert "message-helper/" in (built_site / "en/guides/health-personnel/index.html").read_text()

@@ -45,6 +45,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built as a deployment with SITE_URL (sitebuild.TEST_SITE_URL) builds it."""
+    from sitebuild import TEST_SITE_URL, build_site
+
+    return build_site(tmp_path_factory.mktemp("build-with-url"), site_url=TEST_SITE_URL)
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served on loopback for the browser tests."""
     from browser import serve

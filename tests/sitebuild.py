@@ -31,18 +31,25 @@ TEST_ENV = {
 }
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+# The address a deployment would give (SITE_URL): with it, canonical and hreflang links are absolute.
+TEST_SITE_URL = "https://example.org/ke/"
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
+                 generator: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`<generator> build` of project's mkdocs.yml (generator: "mkdocs", or "properdocs" which reads it as is)."""
+    env = {**TEST_ENV, "SITE_URL": site_url} if site_url else TEST_ENV
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=TEST_ENV,
+        [sys.executable, "-m", generator, "build", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=env,
     )
 
 
-def build_site(workdir: Path) -> Path:
+def build_site(workdir: Path, site_url: str | None = None, generator: str = "mkdocs") -> Path:
     """Build the real data into workdir/site and return that folder (fails loudly)."""
     project = copy_project(workdir / "project")
     site = workdir / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, site_url, generator)
     if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(f"{generator} build failed:\n{result.stdout}\n{result.stderr}")
     return site

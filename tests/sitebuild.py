@@ -35,7 +35,7 @@ TEST_ENV = {
 TEST_SITE_URL = "https://example.org/ke/"
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
+def mkdocs_build(project: Path, site_dir: Path, *, site_url: str | None = None,
                  generator: str = "mkdocs") -> subprocess.CompletedProcess:
     """`<generator> build` of project's mkdocs.yml (generator: "mkdocs", or "properdocs" which reads it as is)."""
     env = {**TEST_ENV, "SITE_URL": site_url} if site_url else TEST_ENV
@@ -45,11 +45,11 @@ def mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
     )
 
 
-def build_site(workdir: Path, site_url: str | None = None, generator: str = "mkdocs") -> Path:
+def build_site(workdir: Path, *, site_url: str | None = None, generator: str = "mkdocs") -> Path:
     """Build the real data into workdir/site and return that folder (fails loudly)."""
     project = copy_project(workdir / "project")
     site = workdir / "site"
-    result = mkdocs_build(project, site, site_url, generator)
+    result = mkdocs_build(project, site, site_url=site_url, generator=generator)
     if result.returncode != 0:
         raise RuntimeError(f"{generator} build failed:\n{result.stdout}\n{result.stderr}")
     return site

@@ -506,9 +506,10 @@ def build_in_process(project: Path, site: Path, directory, monkeypatch: pytest.M
         if key != "PATH":
             monkeypatch.setenv(key, value)
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
-    (hook,) = config["hooks"].values()  # the module MkDocs imported from hooks/ke_pages.py
-    # The hook imports load_directory by name, so it is patched on the module MkDocs loaded.
-    monkeypatch.setattr(hook, "load_directory", lambda data_dir, today=None: directory)
+    hook = next(module for path, module in config["hooks"].items()  # the module MkDocs imported
+                if Path(path).name == "ke_pages.py")                   # from hooks/ke_pages.py
+    # The hook loads through the pipeline module it imported: patch its load step.
+    monkeypatch.setattr(hook.pipeline, "load", lambda project: directory)
     monkeypatch.setattr(hook, "_cache", {})
     config.plugins.on_startup(command="build", dirty=False)
     try:

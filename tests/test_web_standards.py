@@ -136,6 +136,7 @@ def test_without_a_site_url_no_page_has_canonical_or_hreflang(built_site: Path) 
     assert not failures, "\n".join(failures[:20])
 
 
+@pytest.mark.site
 def test_with_a_site_url_canonical_and_hreflang_are_absolute_and_name_the_page_and_its_twin(
         built_site_with_url: Path) -> None:
     site = built_site_with_url
@@ -340,6 +341,7 @@ def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(page
     assert not log.problems, log.problems
 
 
+@pytest.mark.site
 def test_material_no_longer_fetches_the_sitemap(built_site_with_url: Path) -> None:
     """The call that fetched sitemap.xml beside every alternate is blanked in the copied bundle (web_standards.py)."""
     bundle = next((built_site_with_url / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")

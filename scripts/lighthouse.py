@@ -179,7 +179,8 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2):
         print(__doc__, file=sys.stderr)
         return 2
-    figures = measure(Path(argv[0]), runs=int(argv[1]) if len(argv) == 2 else 3)
+    with tempfile.TemporaryDirectory(prefix="ke-lighthouse-") as work:
+        figures = measure(Path(argv[0]), runs=int(argv[1]) if len(argv) == 2 else 3, work=Path(work))
     for row in table_rows(figures):
         print("  ".join(row).rstrip())
     print(json.dumps(figures, indent=1))

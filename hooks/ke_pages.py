@@ -104,21 +104,6 @@ def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
     return _bodies.pop(page.file.src_uri, html)
 
 
-def on_page_context(context: dict, *, page, config: MkDocsConfig, nav) -> dict:
-    """Language roots as site-relative links ('.', 'en/') rather than '/' and '/en/'.
-
-    mkdocs-static-i18n gives the home pages' alternates and language switcher absolute links,
-    which break when the site is served from a sub-folder; every other page is relative already.
-    Runs after the plugin's own on_page_context (priority 50).
-    """
-    # The plugin sets `config.extra.alternate` as an attribute (LegacyConfig), not as a key.
-    for alternate in getattr(config.extra, "alternate", None) or []:
-        link = alternate.get("link", "")
-        if link.startswith("/") and not link.startswith("//"):
-            alternate["link"] = link.lstrip("/") or "."
-    return context
-
-
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     """The 404 page is one page for both languages: its switcher offers the two front pages.
 

@@ -13,6 +13,8 @@ Measures, in one run on this machine:
              site, the finder's data file, Pagefind's index per language, and Material's built-in
              search index for comparison.
   finder     keystroke-to-suggestions latency in headless Chromium with the CPU throttled 4x.
+  lighthouse Lighthouse (mobile) on the home page, a municipality page and Oslo's page of a build with
+             SITE_URL set, served with gzip on loopback (scripts/lighthouse.py), median of --lighthouse-runs.
 
 Usage: .venv/bin/python scripts/bench.py [--runs 3] [--strict] [--keep]
 Exit status 0, unless --strict and a budget was missed (1).
@@ -48,7 +50,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from sitebuild import TEST_ENV, copy_project  # noqa: E402
+from sitebuild import TEST_ENV, TEST_SITE_URL, copy_project  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import lighthouse  # noqa: E402  (scripts/lighthouse.py)
 
 BUDGETS = {
     "build_ratio": 1.25,           # project build time / plain reference build time
@@ -430,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed builds of each kind (median is reported)")
     parser.add_argument("--keystrokes", type=int, default=6, help="repeats of each finder query")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--output", type=Path, default=ROOT / "bench-results.json")
@@ -484,6 +490,11 @@ def main(argv: list[str] | None = None) -> int:
 
         log("finder latency in Chromium (CPU throttled 4x)")
         latency = finder_latency(site_1x, args.keystrokes)
+
+        log("Lighthouse (mobile) on a build with SITE_URL")
+        site_with_url = work / "site-with-url"
+        timed_build(work / "run" / "project", site_with_url, {**env, "SITE_URL": TEST_SITE_URL})
+        lighthouse_figures = lighthouse.measure(site_with_url, runs=args.lighthouse_runs, work=work / "lighthouse")
         log("done measuring")
 
         # ---- figures
@@ -521,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
                        "finder_index_raw": len(finder_raw), "finder_index_gzip": gz(finder_raw)},
             "search": {"pagefind": pagefind, "material_builtin": material},
             "finder_latency": latency,
+            "lighthouse": lighthouse_figures,
         }
         checks = {
             "build_ratio": figures["build"]["ratio"] <= BUDGETS["build_ratio"],
@@ -529,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             "median_page_kb": figures["weight"]["median_page"] < BUDGETS["median_page_kb"] * 1024,
             "largest_page_kb": figures["weight"]["largest_page"] < BUDGETS["largest_page_kb"] * 1024,
             "finder_latency_ms": "median_ms" in latency and latency["max_ms"] < BUDGETS["finder_latency_ms"],
+            **lighthouse.checks(lighthouse_figures),
         }
 
         rows = [
@@ -568,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
                          f"max {latency['max_to_next_frame_ms']:.1f} ms", "", ""))
         else:
             rows.append(("Finder keystroke to suggestions", latency.get("error", "?"), "", "FAIL"))
+        rows += lighthouse.table_rows(lighthouse_figures)
 
         widths = [max(len(r[i]) for r in rows + [("Figure", "Value", "Budget", "")]) for i in range(4)]
         line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
@@ -581,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": "make bench",
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
             "runs": args.runs, "duration_s": round(time.perf_counter() - started, 1),
-            "budgets": BUDGETS, "checks": {k: verdict(v) for k, v in checks.items()},
+            "budgets": {**BUDGETS, "lighthouse": lighthouse.BUDGETS}, "checks": {k: verdict(v) for k, v in checks.items()},
             "figures": figures,
         }
         args.output.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the browser tests need, on a fresh Debian machine (CI runs as root):
-# Debian's Chromium (Playwright drives it through executable_path; no browser download)
-# and axe-core from npm (pinned in package-lock.json). Idempotent and quiet when done.
+# Debian's Chromium (Playwright drives it through executable_path; no browser download), Debian's Java runtime
+# for the W3C Nu Html Checker, and axe-core, vnu-jar and Lighthouse from npm (pinned in package-lock.json).
+# Idempotent and quiet when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if ! command -v java >/dev/null 2>&1; then
+  echo "Installing Debian's default-jre-headless for the W3C Nu Html Checker (vnu.jar)…"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
+   || [ ! -x node_modules/.bin/lighthouse ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm is missing: install Node.js (Debian package nodejs + npm)" >&2
     exit 1

@@ -15,7 +15,7 @@ TODAY = date(2026, 11, 23)
 # ---- test tiers (markers registered in pytest.ini) --------------------------------------------------------
 TIERS = ("unit", "site", "browser")
 BROWSER_FIXTURES = {"chromium", "page", "site_url", "fixture_site_url"}
-SITE_FIXTURES = {"built_site", "injected_sites"}
+SITE_FIXTURES = {"built_site", "built_site_with_url", "injected_sites"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -72,6 +72,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from sitebuild import build_site
 
     return build_site(tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="session")
+def built_site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built as a deployment with SITE_URL (sitebuild.TEST_SITE_URL) builds it."""
+    from sitebuild import TEST_SITE_URL, build_site
+
+    return build_site(tmp_path_factory.mktemp("build-with-url"), site_url=TEST_SITE_URL)
 
 
 @pytest.fixture(scope="session")

@@ -31,24 +31,31 @@ TEST_ENV = {
 }
 
 
+# The address a deployment would give (SITE_URL): with it, canonical and hreflang links are absolute.
+TEST_SITE_URL = "https://example.org/ke/"
 # The session's shared site is built with this hash seed; the determinism test builds again with another one.
 SESSION_HASH_SEED = "1"
 
 
-def mkdocs_build(project: Path, site_dir: Path, hash_seed: str | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build` in its own process; hash_seed sets PYTHONHASHSEED (set and dict order of str keys)."""
-    env = {**TEST_ENV, **({"PYTHONHASHSEED": hash_seed} if hash_seed is not None else {})}
+def mkdocs_build(project: Path, site_dir: Path, hash_seed: str | None = None, *, site_url: str | None = None,
+                 generator: str = "mkdocs") -> subprocess.CompletedProcess:
+    """`<generator> build` of project's mkdocs.yml (generator: "mkdocs", or "properdocs" which reads it as is).
+
+    hash_seed sets PYTHONHASHSEED (set and dict order of str keys)."""
+    env = {**TEST_ENV, **({"SITE_URL": site_url} if site_url else {}),
+           **({"PYTHONHASHSEED": hash_seed} if hash_seed is not None else {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", generator, "build", "--config-file", "mkdocs.yml", "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,
     )
 
 
-def build_site(workdir: Path, hash_seed: str = SESSION_HASH_SEED) -> Path:
+def build_site(workdir: Path, hash_seed: str = SESSION_HASH_SEED, *, site_url: str | None = None,
+               generator: str = "mkdocs") -> Path:
     """Build the real data into workdir/site and return that folder (fails loudly)."""
     project = copy_project(workdir / "project")
     site = workdir / "site"
-    result = mkdocs_build(project, site, hash_seed)
+    result = mkdocs_build(project, site, hash_seed, site_url=site_url, generator=generator)
     if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(f"{generator} build failed:\n{result.stdout}\n{result.stderr}")
     return site

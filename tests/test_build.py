@@ -24,11 +24,15 @@ def test_every_municipality_has_a_page_in_both_languages(built_site: Path) -> No
         assert "0301" in pages and "5636" in pages
 
 
-def test_html_lang_and_hreflang_alternates(built_site: Path) -> None:
+def test_html_lang_and_hreflang_alternates(built_site: Path, built_site_with_url: Path) -> None:
     nb, en = read(built_site, "kommune/0301"), read(built_site, "en/kommune/0301")
     assert '<html lang="nb"' in nb and '<html lang="en"' in en
-    assert '<link rel="alternate" href="../../en/kommune/0301/" hreflang="en">' in nb
-    assert '<link rel="alternate" href="../../../kommune/0301/" hreflang="nb">' in en
+    # Without SITE_URL no hreflang at all (a relative one fails search engines' checks); with it, absolute.
+    assert '<link rel="alternate"' not in nb and '<link rel="alternate"' not in en
+    nb, en = read(built_site_with_url, "kommune/0301"), read(built_site_with_url, "en/kommune/0301")
+    for html in (nb, en):
+        assert '<link rel="alternate" href="https://example.org/ke/kommune/0301/" hreflang="nb">' in html
+        assert '<link rel="alternate" href="https://example.org/ke/en/kommune/0301/" hreflang="en">' in html
 
 
 def test_language_switcher_goes_to_the_same_page(built_site: Path) -> None:

@@ -15,6 +15,7 @@ from .exports import write_exports
 from .model import Directory
 from .site.search_index import build_search_index
 from .site.writer import render_site_pages, write_pages
+from .source.errors import DataError
 from .source.load import load_directory
 
 
@@ -34,9 +35,12 @@ class Project:
         return self.docs if self.docs is not None else self.root / "docs"
 
 
-def load(project: Project) -> Directory:
-    """The validated model; raises DataInvalid with every error of the run."""
-    return load_directory(project.data_dir)
+def load(project: Project, warnings: list[DataError] | None = None) -> Directory:
+    """The validated model; raises DataInvalid with every error of the run.
+
+    Warnings (files in data/ that the build does not read) are added to `warnings` when given.
+    """
+    return load_directory(project.data_dir, warnings=warnings)
 
 
 def render(project: Project, directory: Directory) -> dict[str, str]:

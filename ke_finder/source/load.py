@@ -2,21 +2,25 @@
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from slugify import slugify
 
-from .checks import check_ke_block, check_link, check_text_is_inert
+from . import inventory
+from .checks import check_ke_block, check_link
+from .document import read_document
 from .errors import DataError, DataInvalid, display_path
 from ..model import (NOT_MUNICIPALITIES, Cooperation, County, Directory, District, Helpline, HospitalTrust, KeUnit, Municipality,
                     OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
 from ..model.quiz import Question
-from .quiz import QuizInvalid, load_quiz
+from .quiz import check_quiz
+from .rules import MAX_CSV_BYTES, excerpt
 from .schemas import SchemaSet
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument, forbidden_in_text, read_text
 
 # Postal codes Bring assigns to places that are not municipalities.
 
@@ -29,6 +33,7 @@ class _Loader:
         self.root = data_dir.parent
         self.today = today
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
         self.schemas = SchemaSet(data_dir / "schemas")
         # ids of files that failed their own checks: references to them are not reported
         # again as "unknown", so one mistake gives one error, not a cascade.
@@ -36,20 +41,22 @@ class _Loader:
 
     def read(self, path: Path, kind: str) -> YamlDocument | None:
         """Parse and check one file; None when it has errors (they are recorded)."""
-        doc, errors = load_yaml(path, display_path(path, self.root))
-        if doc is not None:
-            if doc.data is None:
-                errors.append(DataError(doc.display, 1, 1, "", "the file is empty", "see the example in data/"))
-            else:
-                errors += self.schemas.check(doc, kind)
-                errors += check_text_is_inert(doc)
-                errors += self.field_checks(doc)
+        doc, errors = read_document(path, display_path(path, self.root), self.schemas, kind)
+        if doc is not None and doc.data is not None:
+            errors += self.field_checks(doc)
         self.errors += errors
         if errors:
             stem = path.stem.split("-")[0] if kind == "municipality" else path.stem
             self.failed.setdefault(kind, set()).add(stem)
             return None
         return doc
+
+    def files(self, folder: str) -> list[Path]:
+        """The data files of one entity folder; every other file in it is reported (inventory.py)."""
+        files, errors, warnings = inventory.entity_files(self.data_dir / folder, self.root)
+        self.errors += errors
+        self.warnings += warnings
+        return files
 
     def known(self, kind: str, loaded: dict[str, Any]) -> set[str]:
         """Ids that exist, whether or not their file passed validation."""
@@ -117,8 +124,8 @@ def load_regions(loader: _Loader) -> tuple[dict[str, Region], Helpline | None]:
     raw = doc.data["helpline"]
     try:
         helpline = Helpline(raw["name"], normalise_phone(raw["phone"]), raw["source"])
-    except ValueError:
-        loader.error(doc, ("helpline", "phone"), f"'{raw['phone']}' is not a valid Norwegian phone number")
+    except ValueError as exc:
+        loader.error(doc, ("helpline", "phone"), str(exc), "write 8 digits, like '800 30 061', or with +47 in front")
         helpline = None
     return regions, helpline
 
@@ -140,7 +147,7 @@ def _read_id_files(loader: _Loader, folder: str, kind: str, label: str) -> dict[
     """Files named <id>.yaml that passed their own checks, by id; a mismatched name or a second
     definition of the same id is an error."""
     docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / folder).glob("*.yaml")):
+    for path in loader.files(folder):
         doc = loader.read(path, kind)
         if doc is None:
             continue
@@ -174,7 +181,7 @@ def expected_municipality_file(number: str, name: str) -> str:
 def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[str, YamlDocument]]:
     municipalities: dict[str, Municipality] = {}
     docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / "municipalities").glob("*.yaml")):
+    for path in loader.files("municipalities"):
         doc = loader.read(path, "municipality")
         if doc is None:
             continue
@@ -214,23 +221,44 @@ def load_cooperations(loader: _Loader) -> tuple[dict[str, Cooperation], dict[str
     return cooperations, docs
 
 
+POSTAL_COLUMNS = ("postnummer", "poststed", "kommunenummer", "category")
+
+
 def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) -> dict[str, PostalCode]:
+    """Bring's register: read with the same bounds and character rules as the YAML files."""
     path = loader.data_dir / "postal-codes.csv"
     display = display_path(path, loader.root)
+    text, errors = read_text(path, display, MAX_CSV_BYTES)
+    if text is not None:
+        text, errors = forbidden_in_text(text, display)
+    loader.errors += errors
+    if text is None or errors:
+        return {}
     codes: dict[str, PostalCode] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(handle), start=2):
-            code, number = row["postnummer"], row["kommunenummer"]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        missing = [column for column in POSTAL_COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            loader.errors.append(DataError(display, 1, 1, "", f"the column(s) {', '.join(missing)} are missing",
+                                           f"the first row names the columns: {', '.join(POSTAL_COLUMNS)}"))
+            return {}
+        for row in reader:
+            row_number = reader.line_num
+            code, number = row["postnummer"] or "", row["kommunenummer"] or ""
             if not (len(code) == 4 and code.isdigit()):
                 loader.errors.append(DataError(display, row_number, 1, "postnummer",
-                                               f"'{code}' is not a 4-digit postal code", "keep leading zeros"))
+                                               f"{excerpt(code)} is not a 4-digit postal code", "keep leading zeros"))
                 continue
             if number not in loader.known("municipality", municipalities) and number not in NOT_MUNICIPALITIES:
                 loader.errors.append(DataError(display, row_number, 3, "kommunenummer",
-                                               f"postal code {code} names unknown municipality '{number}'",
+                                               f"postal code {code} names unknown municipality {excerpt(number)}",
                                                "use a 2024 municipality number"))
                 continue
-            codes[code] = PostalCode(code, row["poststed"], number, row["category"])
+            codes[code] = PostalCode(code, row["poststed"] or "", number, row["category"] or "")
+    except csv.Error as exc:
+        loader.errors.append(DataError(display, reader.line_num, 1, "", f"the CSV cannot be read: {exc}",
+                                       "save it as CSV with commas, one postal code per line"))
+        return {}
     return codes
 
 
@@ -308,23 +336,26 @@ def _one_of(known: dict[str, Any]) -> str:
 
 
 def load_quiz_questions(loader: _Loader) -> list[Question]:
-    """The knowledge quiz, if data/quiz.yaml exists; its problems join the run's error list."""
+    """The knowledge quiz, if data/quiz.yaml exists; its errors join the run's error list."""
     path = loader.data_dir / "quiz.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
-    display = display_path(path, loader.root)
-    try:
-        return load_quiz(path, loader.data_dir / "schemas" / "quiz.schema.json", display=display)
-    except QuizInvalid as exc:
-        for line, text in exc.problems:
-            # text is "file:line: question 'id': field: message"; keep what follows the location
-            loader.errors.append(DataError(display, line, 1, "quiz", text.split(": ", 1)[-1]))
-        return []
+    questions, errors = check_quiz(path, loader.schemas, display_path(path, loader.root))
+    loader.errors += errors
+    return questions
 
 
-def load_directory(data_dir: Path, today: date | None = None) -> Directory:
-    """The whole directory, validated. Raises DataInvalid listing every error in every file."""
+def load_directory(data_dir: Path, today: date | None = None,
+                   warnings: list[DataError] | None = None) -> Directory:
+    """The whole directory, validated. Raises DataInvalid listing every error in every file.
+
+    Warnings (files in the data folders that are not read) are added to `warnings` when a list is
+    given; they never stop the build.
+    """
     loader = _Loader(data_dir, today or date.today())
+    top_errors, top_warnings = inventory.top_level(data_dir, loader.root)
+    loader.errors += top_errors
+    loader.warnings += top_warnings
     counties = load_counties(loader)
     regions, helpline = load_regions(loader)
     services = load_services(loader)
@@ -336,15 +367,23 @@ def load_directory(data_dir: Path, today: date | None = None) -> Directory:
                           helpline, postal_codes)  # type: ignore[arg-type]
     resolve_references(loader, directory, m_docs, t_docs, c_docs)
     directory.quiz = load_quiz_questions(loader)
+    if warnings is not None:
+        warnings.extend(sorted(set(loader.warnings)))
     if loader.errors:
-        raise DataInvalid(loader.errors)
+        raise DataInvalid(loader.errors, loader.warnings)
     return directory
 
 
-def validate_files(data_dir: Path, today: date | None = None) -> list[DataError]:
-    """All errors for the data directory (empty when valid), for the command-line checker."""
+def check_data(data_dir: Path, today: date | None = None) -> tuple[list[DataError], list[DataError]]:
+    """Every error and every warning of the data directory, for the command-line checker."""
+    warnings: list[DataError] = []
     try:
-        load_directory(data_dir, today)
+        load_directory(data_dir, today, warnings)
     except DataInvalid as exc:
-        return exc.errors
-    return []
+        return exc.errors, exc.warnings
+    return [], warnings
+
+
+def validate_files(data_dir: Path, today: date | None = None) -> list[DataError]:
+    """All errors for the data directory (empty when valid)."""
+    return check_data(data_dir, today)[0]

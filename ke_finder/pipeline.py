@@ -17,6 +17,7 @@ from .site.search_index import build_search_index
 from .site.writer import render_site_pages, write_pages
 from .source.errors import DataError
 from .source.load import load_directory
+from .source.rules import write_rules_json
 
 
 @dataclass(frozen=True)
@@ -60,5 +61,6 @@ def extras(project: Project, site_dir: Path, directory: Directory | None = None,
     """Everything a built site needs besides its pages: open data, the finder index, schemas, search index."""
     directory = directory if directory is not None else load(project)
     write_exports(directory, site_dir, project.data_dir)
+    write_rules_json(site_dir / "schemas")  # the data rules, for a browser form that checks as the build does
     if search:
         build_search_index(site_dir)

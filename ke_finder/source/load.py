@@ -242,6 +242,7 @@ def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) 
             loader.errors.append(DataError(display, 1, 1, "", f"the column(s) {', '.join(missing)} are missing",
                                            f"the first row names the columns: {', '.join(POSTAL_COLUMNS)}"))
             return {}
+        known = loader.known("municipality", municipalities)
         for row in reader:
             row_number = reader.line_num
             code, number = row["postnummer"] or "", row["kommunenummer"] or ""
@@ -249,7 +250,7 @@ def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) 
                 loader.errors.append(DataError(display, row_number, 1, "postnummer",
                                                f"{excerpt(code)} is not a 4-digit postal code", "keep leading zeros"))
                 continue
-            if number not in loader.known("municipality", municipalities) and number not in NOT_MUNICIPALITIES:
+            if number not in known and number not in NOT_MUNICIPALITIES:
                 loader.errors.append(DataError(display, row_number, 3, "kommunenummer",
                                                f"postal code {code} names unknown municipality {excerpt(number)}",
                                                "use a 2024 municipality number"))

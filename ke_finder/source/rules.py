@@ -21,14 +21,20 @@ correction form), so the build treats every one of them as untrusted input:
 * **Phones as written.** A phone number may hold only ASCII digits, spaces, ``+``, ``-``, ``.``,
   ``(`` and ``)``; letters (``800 HJELP``) are refused instead of being turned into digits.
 
+The character ranges themselves are in ``ke_finder/characters.py`` (the model's name folding needs them
+too and must not import the data source); this module is where every rule is stated and exported.
 The same table is published as ``/schemas/data-rules.json`` (``rules_json``) so a browser form can
 apply exactly these rules before anything reaches the build.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
+
+from ..characters import CONTROL, INVISIBLE, char_class
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_CSV_BYTES = 2 * 1024 * 1024  # data/postal-codes.csv (170 KB) and spreadsheets for the contact importer
@@ -38,57 +44,9 @@ MAX_VALUE_CHARS = 4_000  # also keeps int() below Python's 4,300-digit limit
 EXCERPT_CHARS = 60
 MAX_MESSAGE_CHARS = 500
 
-# Inclusive code point ranges. Explicit rather than Unicode categories, so that Python and every
-# browser agree whatever Unicode version they know. tests/test_hostile_data.py checks that every
-# format character (category Cf) of Python's Unicode database is covered.
-INVISIBLE: tuple[tuple[int, int], ...] = (
-    (0x00AD, 0x00AD),    # soft hyphen
-    (0x034F, 0x034F),    # combining grapheme joiner
-    (0x0600, 0x0605),    # Arabic number signs (format characters)
-    (0x061C, 0x061C),    # Arabic letter mark
-    (0x06DD, 0x06DD),    # Arabic end of ayah
-    (0x070F, 0x070F),    # Syriac abbreviation mark
-    (0x0890, 0x0891),    # Arabic pound/piastre mark above
-    (0x08E2, 0x08E2),    # Arabic disputed end of ayah
-    (0x115F, 0x1160),    # Hangul fillers
-    (0x17B4, 0x17B5),    # Khmer inherent vowels
-    (0x180B, 0x180F),    # Mongolian free variation selectors, vowel separator
-    (0x200B, 0x200F),    # zero width space, non-joiner, joiner, left-to-right / right-to-left mark
-    (0x202A, 0x202E),    # bidi embeddings and overrides
-    (0x2060, 0x2064),    # word joiner, invisible operators
-    (0x2066, 0x206F),    # bidi isolates, deprecated format characters
-    (0x3164, 0x3164),    # Hangul filler
-    (0xFE00, 0xFE0F),    # variation selectors
-    (0xFEFF, 0xFEFF),    # zero width no-break space (byte order mark)
-    (0xFFA0, 0xFFA0),    # halfwidth Hangul filler
-    (0xFFF9, 0xFFFB),    # interlinear annotation
-    (0x110BD, 0x110BD),  # Kaithi number sign
-    (0x110CD, 0x110CD),  # Kaithi number sign above
-    (0x13430, 0x1343F),  # Egyptian hieroglyph format controls
-    (0x1BCA0, 0x1BCA3),  # shorthand format controls
-    (0x1D173, 0x1D17A),  # musical symbol format controls
-    (0xE0001, 0xE0001),  # language tag
-    (0xE0020, 0xE007F),  # tag characters
-    (0xE0100, 0xE01EF),  # variation selectors supplement
-)
-CONTROL: tuple[tuple[int, int], ...] = (
-    (0x0000, 0x0008),
-    (0x000B, 0x001F),    # tab (09) and line feed (0A) are allowed
-    (0x007F, 0x009F),
-    (0x2028, 0x2029),    # line and paragraph separator
-)
 PHONE_CHARACTERS = "0123456789 +-.()"
 # Spaces a copy from a web page brings along; they are spaces to a reader too.
 PHONE_SPACES = "\u00a0\u202f"
-
-
-def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
-    """A regular-expression character class that Python and JavaScript (with the u flag) both read."""
-    def one(code: int) -> str:
-        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
-
-    parts = [one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges]
-    return "[" + "".join(parts) + "]"
 
 
 def _js_char_class(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -98,8 +56,7 @@ def _js_char_class(ranges: tuple[tuple[int, int], ...]) -> str:
     return "[" + "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges) + "]"
 
 
-INVISIBLE_RE = re.compile(_char_class(INVISIBLE))
-FORBIDDEN_RE = re.compile(_char_class(INVISIBLE + CONTROL))
+FORBIDDEN_RE = re.compile(char_class(INVISIBLE + CONTROL))
 # The finder's copy of INVISIBLE, character for character (tests compare it with docs/assets/finder.js).
 INVISIBLE_JS = _js_char_class(INVISIBLE)
 PHONE_RE = re.compile("^[" + re.escape(PHONE_CHARACTERS + PHONE_SPACES) + "]+$")
@@ -118,11 +75,6 @@ _CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TAB
 def find_forbidden(text: str) -> re.Match[str] | None:
     """The first invisible or control character in text, if any."""
     return FORBIDDEN_RE.search(text)
-
-
-def strip_invisible(text: str) -> str:
-    """Text without INVISIBLE characters: what the finder compares."""
-    return INVISIBLE_RE.sub("", text)
 
 
 def shown(text: str) -> str:
@@ -165,3 +117,14 @@ def rules_json() -> dict[str, Any]:
         "phone_regex": "^[" + "".join("\\" + c if c in "-.()+" else c for c in PHONE_CHARACTERS)
                        + "".join(f"\\u{ord(c):04X}" for c in PHONE_SPACES) + "]+$",
     }
+
+
+RULES_FILE = "data-rules.json"
+
+
+def write_rules_json(schemas_dir: Path) -> Path:
+    """Publish the table beside the JSON Schemas (the site's /schemas/), byte-identical on every build."""
+    schemas_dir.mkdir(parents=True, exist_ok=True)
+    path = schemas_dir / RULES_FILE
+    path.write_text(json.dumps(rules_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

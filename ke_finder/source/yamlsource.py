@@ -201,7 +201,19 @@ class _Frame:
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> YAML 1.1 tag: the same few words recur in every file
+
+
+def _resolve_plain(text: str, implicit: tuple[bool, bool]) -> str:
+    tag = _PLAIN_TAGS.get(text)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, text, implicit)
+        if len(_PLAIN_TAGS) < 50_000:
+            _PLAIN_TAGS[text] = tag
+    return tag
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONSTRUCT = {_INT: _CONSTRUCTOR.construct_yaml_int, _FLOAT: _CONSTRUCTOR.construct_yaml_float,
+              _BOOL: _CONSTRUCTOR.construct_yaml_bool}
 _EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed; the same events either way
 
 
@@ -218,26 +230,27 @@ class _Builder:
 
     def run(self, text: str) -> None:
         parser = _EVENTS(text)
+        get_event = parser.get_event
+        handlers = {yaml.ScalarEvent: self.scalar, yaml.MappingStartEvent: self.start,
+                    yaml.SequenceStartEvent: self.start, yaml.MappingEndEvent: self.end,
+                    yaml.SequenceEndEvent: self.end, yaml.AliasEvent: self.alias,
+                    yaml.DocumentStartEvent: self.document}
         try:
             while True:
-                event = parser.get_event()
-                if isinstance(event, yaml.ScalarEvent):
-                    self.scalar(event)
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    self.start(event)
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    self.end()
-                elif isinstance(event, yaml.AliasEvent):
-                    self.alias(event)
-                elif isinstance(event, yaml.DocumentStartEvent):
-                    self.documents += 1
-                    if self.documents > 1:
-                        self.stop(event, "", "YAML syntax error: a second document starts here (a line with ---)",
-                                  "a data file holds one document; remove the second one")
+                event = get_event()
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
                 elif isinstance(event, yaml.StreamEndEvent):
                     return
         finally:
             parser.dispose()
+
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.stop(event, "", "YAML syntax error: a second document starts here (a line with ---)",
+                      "a data file holds one document; remove the second one")
 
     # -- limits and errors
 
@@ -266,8 +279,8 @@ class _Builder:
             return top.path + (top.key,) if top.key is not None else top.path
         return top.path + (len(top.container),)
 
-    def add(self, value: Any, event: yaml.Event, key_text: str | None = None) -> None:
-        """Put a finished value into the block it belongs to (a mapping's key when one is due)."""
+    def add(self, value: Any, event: yaml.Event | None) -> None:
+        """Put a finished value into the block it belongs to."""
         if not self.stack:
             self.doc.data = value
             return
@@ -275,49 +288,56 @@ class _Builder:
         if not top.is_map:
             top.container.append(value)
             return
-        if top.key is None:
-            if key_text is None:
-                self.stop(event, dotted(top.path), "a key must be a plain name, not a list or a block",
-                          "write the key as text followed by a colon")
-            key = key_text
-            mark = event.start_mark
-            if key in top.container:
-                self.errors.append(DataError(self.doc.display, mark.line + 1, mark.column + 1,
-                                             dotted(top.path + (key,)), "this key is written twice in the same block",
-                                             "keep one of them; YAML would silently use the last"))
-            self.doc.positions[top.path + (key, "<key>")] = Position(mark.line + 1, mark.column + 1)
-            top.key = key
-            return
         top.container[top.key] = value
         top.key = None
+
+    def add_key(self, key: str, event: yaml.Event) -> None:
+        """A mapping's key: remembered (with where it is written) until its value arrives."""
+        top = self.stack[-1]
+        mark = event.start_mark
+        if key in top.container:
+            self.errors.append(DataError(self.doc.display, mark.line + 1, mark.column + 1,
+                                         dotted(top.path + (key,)), "this key is written twice in the same block",
+                                         "keep one of them; YAML would silently use the last"))
+        self.doc.positions[top.path + (key, "<key>")] = Position(mark.line + 1, mark.column + 1)
+        top.key = key
 
     # -- events
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         text = event.value
-        path = self.child_path()
         if len(text) > rules.MAX_VALUE_CHARS:
-            self.stop(event, dotted(path), f"the value is {len(text):,} characters long; the limit is "
+            self.stop(event, dotted(self.child_path()), f"the value is {len(text):,} characters long; the limit is "
                       f"{rules.MAX_VALUE_CHARS:,}: {rules.excerpt(text)}", "shorten it; is this the right text?")
-        self.count(event)
-        if event.style == '"':  # only escapes (\u202E) can bring characters the raw-text check did not see
+        self.values += 1
+        if self.values > rules.MAX_NODES:
+            self.count(event, 0)
+        style, tag = event.style, event.tag
+        if style == '"':  # only escapes (\u202E) can bring characters the raw-text check did not see
             bad = rules.find_forbidden(text)
             if bad:
                 mark = event.start_mark
-                self.errors.append(_char_error(self.doc.display, mark.line + 1, mark.column + 1, dotted(path),
-                                               bad.group()))
-        tag = event.tag
+                self.errors.append(_char_error(self.doc.display, mark.line + 1, mark.column + 1,
+                                               dotted(self.child_path()), bad.group()))
+        stack = self.stack
+        top = stack[-1] if stack else None
+        if top is not None and top.is_map and top.key is None:  # a key: kept as written
+            if tag is not None and tag != "!" and tag != STR_TAG:
+                self.report(event, top.path, f"the tag {_short_tag(tag)} is not allowed in a data file", TAG_HINT)
+            if event.anchor:
+                self.anchors[event.anchor] = (text, 1)
+            self.add_key(text, event)
+            return
+        path = self.child_path()
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
-        value = self.construct(event, path, tag, text)
-        expecting_key = bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
-        if not expecting_key:
-            mark = event.start_mark
-            plain = text if (not event.style and tag != STR_TAG) else None
-            self.doc.positions[path] = Position(mark.line + 1, mark.column + 1, plain, tag)
+            tag = STR_TAG if style else _resolve_plain(text, event.implicit)
+        value = text if tag == STR_TAG else self.construct(event, path, tag, text)
+        mark = event.start_mark
+        self.doc.positions[path] = Position(mark.line + 1, mark.column + 1,
+                                            text if (not style and tag != STR_TAG) else None, tag)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
-        self.add(value, event, key_text=text)
+        self.add(value, event)
 
     def construct(self, event: yaml.ScalarEvent, path: Path_, tag: str, text: str) -> Any:
         if tag in (STR_TAG, TIMESTAMP_TAG) or tag in _AS_WRITTEN:
@@ -325,10 +345,8 @@ class _Builder:
         if tag == _NULL:
             return None
         if tag in _WORDS:
-            method = {_INT: _CONSTRUCTOR.construct_yaml_int, _FLOAT: _CONSTRUCTOR.construct_yaml_float,
-                      _BOOL: _CONSTRUCTOR.construct_yaml_bool}[tag]
             try:
-                return method(yaml.ScalarNode(tag, text))
+                return _CONSTRUCT[tag](yaml.ScalarNode(tag, text))
             except (ValueError, KeyError):
                 self.report(event, path, f"{rules.excerpt(text)} is tagged {_short_tag(tag)} but is not "
                             f"{_WORDS[tag]}", TAG_HINT)
@@ -354,11 +372,11 @@ class _Builder:
         self.doc.positions[path] = Position(mark.line + 1, mark.column + 1, None, default)
         self.stack.append(_Frame({} if is_map else [], path, event.anchor, self.values))
 
-    def end(self) -> None:
+    def end(self, _event: yaml.Event) -> None:
         frame = self.stack.pop()
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, self.values - frame.start + 1)
-        self.add(frame.container, None)  # type: ignore[arg-type]  # a block is never a key here
+        self.add(frame.container, None)  # a block never stands where a key is due: start() stops that
 
     def alias(self, event: yaml.AliasEvent) -> None:
         name = event.anchor
@@ -372,10 +390,15 @@ class _Builder:
         value, size = self.anchors[name]
         self.count(event, size)
         mark = event.start_mark
-        expecting_key = bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
-        if not expecting_key:
-            self.doc.positions[path] = Position(mark.line + 1, mark.column + 1)
-        self.add(value, event, key_text=value if isinstance(value, str) else None)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and top.key is None:
+            if not isinstance(value, str):
+                self.stop(event, dotted(top.path), "a key must be a plain name, not a list or a block",
+                          "write the key as text followed by a colon")
+            self.add_key(value, event)
+            return
+        self.doc.positions[path] = Position(mark.line + 1, mark.column + 1)
+        self.add(value, event)
 
 
 def _short_tag(tag: str) -> str:

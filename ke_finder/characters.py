@@ -44,7 +44,8 @@ INVISIBLE: tuple[tuple[int, int], ...] = (
 )
 CONTROL: tuple[tuple[int, int], ...] = (
     (0x0000, 0x0008),
-    (0x000B, 0x001F),    # tab (09) and line feed (0A) are allowed
+    (0x000B, 0x000C),    # tab (09), line feed (0A) and carriage return (0D, Windows line ends) are allowed
+    (0x000E, 0x001F),
     (0x007F, 0x009F),
     (0x2028, 0x2029),    # line and paragraph separator
 )

@@ -14,7 +14,7 @@ correction form), so the build treats every one of them as untrusted input:
   length; a whole message is cut at ``MAX_MESSAGE_CHARS``.
 * **Nothing invisible.** Text may not contain characters a reader cannot see or that change the
   direction of text (``INVISIBLE``: bidi controls such as U+202E, zero-width characters, soft
-  hyphen, variation selectors, fillers) nor control characters other than tab and line feed
+  hyphen, variation selectors, fillers) nor control characters other than tab and line ends
   (``CONTROL``). They are refused with the line, column and name of the character; nothing is
   removed silently. The finder drops ``INVISIBLE`` characters from what a person types
   (``ke_finder.model.names.fold`` and ``docs/assets/finder.js``), so a pasted name still matches.

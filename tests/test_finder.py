@@ -118,7 +118,9 @@ def _type(page, text: str) -> None:
     box.click()
     box.fill("")
     box.press_sequentially(text, delay=20)
-    page.wait_for_function("document.querySelector('.ke-finder__status').textContent.length > 0")
+    # A status that is not the loading message ("Henter kommunelisten …"): the index is there.
+    page.wait_for_function("(s => s.length > 0 && !s.endsWith('…'))"
+                           "(document.querySelector('.ke-finder__status').textContent.trim())")
 
 
 @pytest.mark.parametrize("query, expected", [

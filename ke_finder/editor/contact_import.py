@@ -38,7 +38,7 @@ from ..source.errors import DataError, display_path
 from ..source.load import check_data
 from ..model import Phone
 from ..source.phones import normalise_phone
-from ..source.rules import MAX_CSV_BYTES
+from ..source.rules import MAX_CSV_BYTES, excerpt
 from ..source.yamlsource import YamlDocument, load_yaml, read_text
 
 COLUMNS = ("kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
@@ -320,13 +320,13 @@ def parse_municipality_number(text: str) -> str:
     if not text:
         raise CellError("the municipality number is missing", "write the 4-digit number, like 3911")
     if not text.isdigit():
-        raise CellError(f"'{text}' is not a municipality number", "write the 4-digit number, like 3911")
+        raise CellError(f"{excerpt(text)} is not a municipality number", "write the 4-digit number, like 3911")
     if len(text) < 4:
-        raise CellError(f"'{text}' has only {len(text)} digits; municipality numbers have 4",
+        raise CellError(f"{excerpt(text)} has only {len(text)} digits; municipality numbers have 4",
                         "a spreadsheet drops leading zeros: format the column as text and write all 4 digits, "
                         "like 0301 for Oslo")
     if len(text) > 4:
-        raise CellError(f"'{text}' has {len(text)} digits; municipality numbers have 4",
+        raise CellError(f"{excerpt(text)} has {len(text)} digits; municipality numbers have 4",
                         "write the 4-digit 2024 municipality number, like 3911")
     return text
 
@@ -389,13 +389,13 @@ def parse_link(text: str) -> str:
 
 def parse_her_id(text: str) -> SingleQuotedScalarString:
     if not HER_ID.match(text):
-        raise CellError(f"'{text}' is not a HER-id", "write the digits only, as in Adresseregisteret, like 12345")
+        raise CellError(f"{excerpt(text)} is not a HER-id", "write the digits only, as in Adresseregisteret, like 12345")
     return quoted(text)
 
 
 def parse_date(text: str, today: date) -> SingleQuotedScalarString:
     if not ISO_DATE.match(text):
-        raise CellError(f"'{text}' is not a date written as YYYY-MM-DD",
+        raise CellError(f"{excerpt(text)} is not a date written as YYYY-MM-DD",
                         f"write it like {today.isoformat()}; format the column as text so the spreadsheet keeps it")
     _raise_first(_rule(check_past_date, text, today))
     return quoted(text)
@@ -407,7 +407,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if answer in NO:
         return False
-    raise CellError(f"'{text}' is not yes or no", "write ja or nei (yes/no, true/false also work)")
+    raise CellError(f"{excerpt(text)} is not yes or no", "write ja or nei (yes/no, true/false also work)")
 
 
 def refuse_markup(text: str) -> None:

@@ -137,7 +137,7 @@ def load_services(loader: _Loader) -> dict[str, Service]:
     services: dict[str, Service] = {}
     for i, s in enumerate(doc.data["services"]):
         if s["code"] in services:
-            loader.error(doc, ("services", i, "code"), f"service code '{s['code']}' is listed twice", "keep one")
+            loader.error(doc, ("services", i, "code"), f"service code {excerpt(s['code'])} is listed twice", "keep one")
         services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in ("nb", "en")},
                                       {lang: s[lang]["description"] for lang in ("nb", "en")})
     return services
@@ -153,10 +153,10 @@ def _read_id_files(loader: _Loader, folder: str, kind: str, label: str) -> dict[
             continue
         entity_id = doc.data["id"]
         if path.stem != entity_id:
-            loader.error(doc, ("id",), f"the id '{entity_id}' does not match the file name '{path.name}'",
+            loader.error(doc, ("id",), f"the id {excerpt(entity_id)} does not match the file name '{path.name}'",
                          f"rename the file to {entity_id}.yaml or fix the id")
         if entity_id in docs:
-            loader.error(doc, ("id",), f"{label} '{entity_id}' is defined twice",
+            loader.error(doc, ("id",), f"{label} {excerpt(entity_id)} is defined twice",
                          f"it is also in {docs[entity_id].display}; delete one")
             continue
         docs[entity_id] = doc
@@ -188,7 +188,7 @@ def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[
         d = doc.data
         expected = expected_municipality_file(d["number"], d["name"])
         if path.name != expected:
-            loader.error(doc, ("number",), f"number {d['number']} and name {d['name']} do not match the file name "
+            loader.error(doc, ("number",), f"number {d['number']} and name {excerpt(d['name'])} do not match the file name "
                          f"'{path.name}'", f"the file should be called {expected}; check the number")
         if d["number"] in municipalities:
             loader.error(doc, ("number",), f"municipality {d['number']} is defined twice",
@@ -271,7 +271,7 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
     for number, m in directory.municipalities.items():
         doc = m_docs[number]
         if m.county_number not in directory.counties:
-            loader.error(doc, ("county",), f"unknown county '{m.county_number}'",
+            loader.error(doc, ("county",), f"unknown county {excerpt(m.county_number)}",
                          f"use one of: {', '.join(sorted(directory.counties))}")
         elif not number.startswith(m.county_number):
             loader.error(doc, ("county",), f"municipality {number} cannot be in county {m.county_number}",
@@ -280,26 +280,26 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
             loader.error(doc, ("hospital_trust",), "no hospital trust is given",
                          "name the trust whose catchment area the municipality is in")
         if m.hospital_trust_id is not None and m.hospital_trust_id not in known_trusts:
-            loader.error(doc, ("hospital_trust",), f"unknown hospital trust '{m.hospital_trust_id}'",
+            loader.error(doc, ("hospital_trust",), f"unknown hospital trust {excerpt(m.hospital_trust_id)}",
                          _one_of(trusts))
         for i, district in enumerate(m.districts):
             if district.hospital_trust_id not in known_trusts:
                 loader.error(doc, ("districts", i, "hospital_trust"),
-                             f"unknown hospital trust '{district.hospital_trust_id}'", _one_of(trusts))
+                             f"unknown hospital trust {excerpt(district.hospital_trust_id)}", _one_of(trusts))
             if not district.number.startswith(number):
                 loader.error(doc, ("districts", i, "number"),
                              f"district {district.number} does not belong to municipality {number}",
                              "a district number starts with its municipality number")
         for i, code in enumerate(m.services or ()):
             if code not in directory.services:
-                loader.error(doc, ("services", i), f"unknown service code '{code}'", _one_of(directory.services))
+                loader.error(doc, ("services", i), f"unknown service code {excerpt(code)}", _one_of(directory.services))
     for trust_id, trust in trusts.items():
         if trust.region_id not in regions:
-            loader.error(t_docs[trust_id], ("region",), f"unknown region '{trust.region_id}'", _one_of(regions))
+            loader.error(t_docs[trust_id], ("region",), f"unknown region {excerpt(trust.region_id)}", _one_of(regions))
     for county in directory.counties.values():
         if county.region_id not in regions:
             loader.errors.append(DataError("data/counties.yaml", 1, 1, "region",
-                                           f"county {county.number} names unknown region '{county.region_id}'",
+                                           f"county {county.number} names unknown region {excerpt(county.region_id)}",
                                            _one_of(regions)))
     resolve_cooperation(loader, directory, m_docs, c_docs)
 
@@ -316,7 +316,7 @@ def resolve_cooperation(loader: _Loader, directory: Directory, m_docs: dict[str,
             if m is None and number in loader.failed.get("municipality", set()):
                 continue
             if m is None:
-                loader.error(doc, ("members", i), f"unknown municipality '{number}'",
+                loader.error(doc, ("members", i), f"unknown municipality {excerpt(number)}",
                              "use a 4-digit 2024 municipality number in quotes")
                 continue
             if m.cooperation_id and m.cooperation_id != coop_id:

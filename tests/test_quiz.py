@@ -150,6 +150,26 @@ def test_problem_names_the_line(tmp_path):
     assert f"quiz.yaml:{hint_line}:" in problems_of(path)
 
 
+@pytest.mark.parametrize("old, new, expected", [
+    ("['Alle kommuner', 'Bare store kommuner', 'Ingen']", "['Alle kommuner']",
+     "nb.options: question 'ke-duty': the list has 1 item(s); at least 2 are needed"),
+    ("'Bare store kommuner', 'Ingen']", "'Alle kommuner', 'Ingen']",
+     "nb.options: question 'ke-duty': the list names the same value twice"),
+    ("question: 'Hvem skal ha koordinerende enhet?'", "question: ''", "nb.question: question 'ke-duty': the text is empty"),
+    ("- id: 'ke-duty'", "- id: 'Ke Duty'", "id: question 'Ke Duty': 'Ke Duty' does not have the expected form "
+     "(small letters a-z, digits and single hyphens"),
+    ("correct: 0", "correct: '0'", "correct: question 'ke-duty': expected a whole number, found '0'"),
+])
+def test_schema_rules_are_explained_with_the_question(tmp_path, old, new, expected):
+    assert old in GOOD_QUESTION
+    assert expected in problems_of(write_quiz(tmp_path, GOOD_QUESTION.replace(old, new)))
+
+
+def test_duplicate_id_names_the_first_question(tmp_path):
+    message = problems_of(write_quiz(tmp_path, GOOD_QUESTION + GOOD_QUESTION))
+    assert "questions[1].id: question 'ke-duty': the id is also used by question number 1" in message
+
+
 def test_quiz_errors_join_the_run_as_data_errors(data_dir):
     """One validation path: data/quiz.yaml is checked by load_directory with every other file."""
     quiz = write_quiz(data_dir, GOOD_QUESTION.replace("correct: 0", "correct: 3"))

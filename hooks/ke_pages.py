@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ke_finder import pipeline
 from ke_finder.model import Directory
-from ke_finder.source.errors import DataError, DataInvalid
+from ke_finder.source.errors import DataInvalid
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
 _cache: dict[str, object] = {}
@@ -44,9 +44,8 @@ def _directory(config: MkDocsConfig) -> Directory:
     project = _project(config)
     key = _fingerprint(project.data_dir)
     if _cache.get("key") != key:
-        warnings: list[DataError] = []
         try:
-            _cache["directory"] = pipeline.load(project, warnings)
+            _cache["directory"] = pipeline.load(project)
         except DataInvalid as exc:
             _cache.clear()
             for error in exc.errors:
@@ -54,7 +53,7 @@ def _directory(config: MkDocsConfig) -> Directory:
             for warning in exc.warnings:
                 log.warning(str(warning))
             raise Abort(f"Aborted: {len(exc.errors)} data error(s). The previous site was left as it was.")
-        for warning in warnings:
+        for warning in pipeline.warnings(project):  # files in data/ the build does not read
             log.warning(str(warning))
         _cache["key"] = key
         _cache.pop("pages", None)

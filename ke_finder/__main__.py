@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from .pipeline import Project, extras, load, stage
-from .source.errors import DataError, DataInvalid
-from .source.load import check_data
+from .source.errors import DataInvalid
+from .source.load import check_data, data_warnings
 
 
 def validate(data_dir: Path, files: list[Path]) -> int:
@@ -51,10 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.project.resolve())
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
-    warnings: list[DataError] = []
     try:
-        directory = load(project, warnings)
-        for warning in warnings:
+        directory = load(project)
+        for warning in data_warnings(project.data_dir):
             print(warning, file=sys.stderr)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)

@@ -16,7 +16,7 @@ from .model import Directory
 from .site.search_index import build_search_index
 from .site.writer import render_site_pages, write_pages
 from .source.errors import DataError
-from .source.load import load_directory
+from .source.load import data_warnings, load_directory
 from .source.rules import write_rules_json
 
 
@@ -36,12 +36,15 @@ class Project:
         return self.docs if self.docs is not None else self.root / "docs"
 
 
-def load(project: Project, warnings: list[DataError] | None = None) -> Directory:
-    """The validated model; raises DataInvalid with every error of the run.
+def load(project: Project) -> Directory:
+    """The validated model; raises DataInvalid with every error of the run (and its warnings)."""
+    return load_directory(project.data_dir)
 
-    Warnings (files in data/ that the build does not read) are added to `warnings` when given.
-    """
-    return load_directory(project.data_dir, warnings=warnings)
+
+def warnings(project: Project) -> list[DataError]:
+    """Files in data/ that the build does not read and that are not errors (notes, editors' backups):
+    the same warnings a load reports, for a caller whose load succeeded."""
+    return data_warnings(project.data_dir)
 
 
 def render(project: Project, directory: Directory) -> dict[str, str]:

@@ -530,8 +530,8 @@ def build_in_process(project: Path, site: Path, directory, monkeypatch: pytest.M
             monkeypatch.setenv(key, value)
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     (hook,) = config["hooks"].values()  # the module MkDocs imported from hooks/ke_pages.py
-    # The hook imports load_directory by name, so it is patched on the module MkDocs loaded.
-    monkeypatch.setattr(hook, "load_directory", lambda data_dir, today=None: directory)
+    # The hook loads data through ke_finder.pipeline.load: patched on the pipeline the loaded hook uses.
+    monkeypatch.setattr(hook.pipeline, "load", lambda project: directory)
     monkeypatch.setattr(hook, "_cache", {})
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -375,6 +375,16 @@ def load_directory(data_dir: Path, today: date | None = None,
     return directory
 
 
+def data_warnings(data_dir: Path) -> list[DataError]:
+    """Only the warnings of a load (inventory.py: files in the data folders that are not read), without
+    loading: for callers that loaded already and want to show them."""
+    root = data_dir.parent
+    found = inventory.top_level(data_dir, root)[1]
+    for folder in inventory.ENTITY_FOLDERS:
+        found += inventory.entity_files(data_dir / folder, root)[2]
+    return sorted(set(found))
+
+
 def check_data(data_dir: Path, today: date | None = None) -> tuple[list[DataError], list[DataError]]:
     """Every error and every warning of the data directory, for the command-line checker."""
     warnings: list[DataError] = []

@@ -201,16 +201,20 @@ class _Frame:
 
 
 _RESOLVER = yaml.resolver.Resolver()
-_PLAIN_TAGS: dict[str, str] = {}  # plain scalar text -> YAML 1.1 tag: the same few words recur in every file
+# (plain scalar text, implicit) -> YAML 1.1 tag: the same few words recur in every file. Bounded.
+_PLAIN_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
 def _resolve_plain(text: str, implicit: tuple[bool, bool]) -> str:
-    tag = _PLAIN_TAGS.get(text)
+    key = (text, implicit)
+    tag = _PLAIN_TAGS.get(key)
     if tag is None:
         tag = _RESOLVER.resolve(yaml.ScalarNode, text, implicit)
         if len(_PLAIN_TAGS) < 50_000:
-            _PLAIN_TAGS[text] = tag
+            _PLAIN_TAGS[key] = tag
     return tag
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _CONSTRUCT = {_INT: _CONSTRUCTOR.construct_yaml_int, _FLOAT: _CONSTRUCTOR.construct_yaml_float,
               _BOOL: _CONSTRUCTOR.construct_yaml_bool}

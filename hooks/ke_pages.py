@@ -33,9 +33,13 @@ def _project(config: MkDocsConfig) -> pipeline.Project:
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    """Names, sizes and mtimes of every data file: cheap, and changes whenever an editor saves."""
-    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                        for p in data_dir.rglob("*") if p.is_file()))
+    """Names, kinds, sizes and mtimes of every entry under data/: cheap, and changes whenever an editor
+    saves, and also when a link, a lock file or a folder comes or goes (the loader reports those too)."""
+    entries = []
+    for p in data_dir.rglob("*"):
+        st = p.lstat()
+        entries.append((str(p), st.st_mode, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(entries))
 
 
 def _directory(config: MkDocsConfig) -> Directory:
@@ -46,9 +50,13 @@ def _directory(config: MkDocsConfig) -> Directory:
             _cache["directory"] = pipeline.load(project)
         except DataInvalid as exc:
             _cache.clear()
-            for line in exc.report().splitlines():
-                log.error(line)
+            for error in exc.errors:
+                log.error(str(error))
+            for warning in exc.warnings:
+                log.warning(str(warning))
             raise Abort(f"Aborted: {len(exc.errors)} data error(s). The previous site was left as it was.") from exc
+        for warning in pipeline.warnings(project):  # files in data/ the build does not read
+            log.warning(str(warning))
         _cache["key"] = key
         _cache.pop("pages", None)
     return _cache["directory"]  # type: ignore[return-value]

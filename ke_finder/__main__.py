@@ -14,24 +14,25 @@ from pathlib import Path
 
 from .pipeline import Project, extras, load, stage
 from .source.errors import DataInvalid
-from .source.load import validate_files
+from .source.load import check_data, data_warnings
 
 
 def validate(data_dir: Path, files: list[Path]) -> int:
     # Cross-file rules (a cooperation naming an unknown municipality…) need the whole folder,
     # so the whole folder is always checked; file arguments only filter what is reported.
     data = data_dir.resolve()
-    errors = validate_files(data)
+    errors, warnings = check_data(data)
     if files:
-        wanted = {str(f.resolve()) for f in files}
-        errors = [e for e in errors if str((data.parent / e.file).resolve()) in wanted]
-    for error in errors:
-        print(error)
+        wanted = {str(f.parent.resolve() / f.name) for f in files}
+        errors, warnings = ([e for e in found if str(data.parent / e.file) in wanted] for found in (errors, warnings))
+    for problem in errors + warnings:
+        print(problem)
     if errors:
-        print(f"{len(errors)} error(s).", file=sys.stderr)
+        print(f"{len(errors)} error(s)" + (f", {len(warnings)} warning(s)." if warnings else "."), file=sys.stderr)
         return 1
     checked = ", ".join(str(f) for f in files) if files else str(data_dir)
-    print(f"OK: {checked} is valid.", file=sys.stderr)
+    note = f" ({len(warnings)} warning(s): files the build does not read)" if warnings else ""
+    print(f"OK: {checked} is valid{note}.", file=sys.stderr)
     return 0
 
 
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.data or project.data_dir, args.files)
     try:
         directory = load(project)
+        for warning in data_warnings(project.data_dir):
+            print(warning, file=sys.stderr)
     except DataInvalid as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -19,7 +19,9 @@ from .exports import write_exports
 from .model import Directory
 from .site.search_index import build_search_index
 from .site.writer import render_site_pages, write_pages
-from .source.load import load_directory
+from .source.errors import DataError
+from .source.load import data_warnings, load_directory
+from .source.rules import write_rules_json
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,14 @@ class Project:
 
 
 def load(project: Project) -> Directory:
-    """The validated model; raises DataInvalid with every error of the run."""
+    """The validated model; raises DataInvalid with every error of the run (and its warnings)."""
     return load_directory(project.data_dir)
+
+
+def warnings(project: Project) -> list[DataError]:
+    """Files in data/ that the build does not read and that are not errors (notes, editors' backups):
+    the same warnings a load reports, for a caller whose load succeeded."""
+    return data_warnings(project.data_dir)
 
 
 def render(project: Project, directory: Directory) -> dict[str, str]:
@@ -61,6 +69,7 @@ def extras(project: Project, site_dir: Path, directory: Directory | None = None,
     directory = directory if directory is not None else load(project)
     write_exports(directory, site_dir, project.data_dir)
     write_correction_files(directory, site_dir, project.data_dir)
+    write_rules_json(site_dir / "schemas")  # the data rules, for a browser form that checks as the build does
     if search:
         search_index(site_dir)
 

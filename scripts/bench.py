@@ -172,7 +172,12 @@ def make_reference(project_docs: Path, source: Path, target: Path) -> int:
 # ---- 4x data ---------------------------------------------------------------------------------------------
 
 def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Through the build's own bounded reader: the bench reads data/ exactly as the build does."""
+    from ke_finder.source.yamlsource import load_yaml
+    doc, errors = load_yaml(path, str(path))
+    if doc is None or errors:
+        raise SystemExit("\n".join(str(error) for error in errors) or f"{path}: empty file")
+    return doc.data
 
 
 def _dump(path: Path, data: Any, schema: str) -> None:

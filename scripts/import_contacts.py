@@ -67,6 +67,8 @@ def print_summary(result: ImportResult) -> None:
             print(f"  {error}")
     else:
         print("The validator found no errors" + (" after the import." if result.written else " in the result."))
+    for warning in result.validation_warnings:
+        print(f"  {warning}")
     print(REMINDER)
 
 

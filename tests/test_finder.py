@@ -22,9 +22,20 @@ def directory():
     ("Bodø", "bodo"), ("Bærum", "baerum"), ("Tromsø", "tromso"), ("Kárášjohka - Karasjok", "karasjohka karasjok"),
     ("Porsáŋgu", "porsangu"), ("Våler (Østfold)", "valer ostfold"), ("Stïentje", "stientje"),
     ("Guovdageaidnu", "guovdageaidnu"), ("Unjárga", "unjarga"), ("Evenášši", "evenassi"), ("  AURLAND ", "aurland"),
+    # invisible characters typed or pasted into the box are dropped, not turned into word breaks
+    ("Bo\u200bdø", "bodo"), ("\u202eBærum\u202c", "baerum"), ("Trom\u00adsø\ufeff", "tromso"),
+    ("Kárá\u2066šjohka\U000E0001", "karasjohka"),
 ])
 def test_fold(name: str, folded: str) -> None:
     assert fold(name) == folded
+
+
+def test_finder_js_drops_the_same_invisible_characters_as_python() -> None:
+    """The mirror of ke_finder/characters.py INVISIBLE in docs/assets/finder.js, character for character."""
+    from ke_finder.source.rules import INVISIBLE_JS
+    script = (ROOT / "docs/assets/finder.js").read_text(encoding="utf-8")
+    assert f"var INVISIBLE = /{INVISIBLE_JS}/gu;" in script
+    assert 'String(text).replace(INVISIBLE, "").toLowerCase()' in script
 
 
 def test_search_keys_cover_both_ways_of_typing_norwegian_letters() -> None:
@@ -81,6 +92,21 @@ def test_every_official_name_and_its_ascii_form_finds_the_municipality(page, sit
     assert len(results) >= 2 * 357  # every municipality, at least its name and its folded name
 
 
+INVISIBLE_QUERIES = [
+    ("1804", "Bo\u200bdø"), ("1804", "\u202eBodø"), ("3201", "Bæ\u00adrum"), ("5501", "Trom\u2060so\ufe0f"),
+    ("5610", "Kárá\u200dšjohka"), ("5622", "Porsá\U000E0020ŋgu"), ("0301", "O\u2067s\u2069lo"),
+]
+
+
+def test_invisible_characters_typed_into_the_finder_still_find_the_name(page, site_url: str) -> None:
+    _prepared(page, site_url)
+    results = page.evaluate("""qs => qs.map(([n, q]) => [n, q, KEFinder.fold(q),
+            KEFinder.search(window.__index, q).suggestions.map(s => s.number)])""", INVISIBLE_QUERIES)
+    for number, query, js_folded, found in results:
+        assert js_folded == fold(query), (query, js_folded)
+        assert found and found[0] == number, (query, found)
+
+
 def test_ambiguous_names_offer_both_with_their_county(page, site_url: str) -> None:
     _prepared(page, site_url)
     found = page.evaluate("KEFinder.search(window.__index, 'Heroy').suggestions")
@@ -92,7 +118,9 @@ def _type(page, text: str) -> None:
     box.click()
     box.fill("")
     box.press_sequentially(text, delay=20)
-    page.wait_for_function("document.querySelector('.ke-finder__status').textContent.length > 0")
+    # A status that is not the loading message ("Henter kommunelisten …"): the index is there.
+    page.wait_for_function("(s => s.length > 0 && !s.endsWith('…'))"
+                           "(document.querySelector('.ke-finder__status').textContent.trim())")
 
 
 @pytest.mark.parametrize("query, expected", [

@@ -11,6 +11,8 @@ import pytest
 
 from ke_finder.model.quiz import Question, QuizText
 from ke_finder.site.quiz import render_quiz_html
+from ke_finder.source.errors import DataError, DataInvalid
+from ke_finder.source.load import load_directory
 from ke_finder.source.quiz import load_quiz
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +40,15 @@ def write_quiz(tmp_path: Path, questions: str) -> Path:
     return path
 
 
-def problems_of(path: Path) -> str:
-    with pytest.raises(ValueError) as caught:
+def errors_of(path: Path) -> list[DataError]:
+    """The quiz's errors: DataErrors, as for every other data file."""
+    with pytest.raises(DataInvalid) as caught:
         load_quiz(path)
-    return str(caught.value)
+    return caught.value.errors
+
+
+def problems_of(path: Path) -> str:
+    return "\n".join(str(error) for error in errors_of(path))
 
 
 def parse(markup: str) -> Element:
@@ -86,8 +93,8 @@ def test_good_fixture_loads(tmp_path):
 def test_missing_language_is_reported_with_the_question_id(tmp_path):
     text = GOOD_QUESTION.split("  en:")[0] + "  correct: 0\n  law: 'hol § 7-3'\n"
     message = problems_of(write_quiz(tmp_path, text))
-    assert "question 'ke-duty'" in message
-    assert "'en' is missing" in message
+    assert "questions[0].en: question 'ke-duty': the required field 'en' is missing" in message
+    assert "(add 'en:' here: the English text; both languages are required)" in message
 
 
 def test_correct_out_of_range_is_reported(tmp_path):
@@ -97,9 +104,9 @@ def test_correct_out_of_range_is_reported(tmp_path):
 
 
 def test_correct_far_out_of_range_is_reported_once(tmp_path):
-    message = problems_of(write_quiz(tmp_path, GOOD_QUESTION.replace("correct: 0", "correct: 9")))
-    assert "1 problem(s)" in message
-    assert "correct is 9" in message
+    errors = errors_of(write_quiz(tmp_path, GOOD_QUESTION.replace("correct: 0", "correct: 9")))
+    assert len(errors) == 1, errors  # the schema's maximum (4) would say it a second time
+    assert "correct is 9" in errors[0].message
 
 
 def test_unquoted_no_read_as_boolean_is_explained(tmp_path):
@@ -116,7 +123,7 @@ def test_unknown_key_is_reported(tmp_path):
     text = GOOD_QUESTION.replace("  correct: 0\n", "  correct: 0\n  hint: 'Tenk på loven'\n")
     message = problems_of(write_quiz(tmp_path, text))
     assert "question 'ke-duty'" in message
-    assert "unknown key 'hint'" in message
+    assert "unknown field 'hint'" in message
 
 
 def test_different_option_counts_are_reported(tmp_path):
@@ -129,9 +136,10 @@ def test_different_option_counts_are_reported(tmp_path):
 def test_every_problem_is_listed_at_once(tmp_path):
     second = GOOD_QUESTION.replace("'ke-duty'", "'second'").replace("correct: 0", "correct: 5")
     first = GOOD_QUESTION.replace("  correct: 0\n", "  correct: 0\n  extra: 'x'\n")
-    message = problems_of(write_quiz(tmp_path, first + second))
-    assert "2 problem(s)" in message
-    assert "question 'ke-duty'" in message and "unknown key 'extra'" in message
+    errors = errors_of(write_quiz(tmp_path, first + second))
+    message = "\n".join(str(error) for error in errors)
+    assert len(errors) == 2, errors
+    assert "question 'ke-duty'" in message and "unknown field 'extra'" in message
     assert "question 'second'" in message and "correct is 5" in message
 
 
@@ -140,6 +148,38 @@ def test_problem_names_the_line(tmp_path):
     path = write_quiz(tmp_path, text)
     hint_line = path.read_text(encoding="utf-8").splitlines().index("  hint: 'x'") + 1
     assert f"quiz.yaml:{hint_line}:" in problems_of(path)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("['Alle kommuner', 'Bare store kommuner', 'Ingen']", "['Alle kommuner']",
+     "nb.options: question 'ke-duty': the list has 1 item(s); at least 2 are needed"),
+    ("'Bare store kommuner', 'Ingen']", "'Alle kommuner', 'Ingen']",
+     "nb.options: question 'ke-duty': the list names the same value twice"),
+    ("question: 'Hvem skal ha koordinerende enhet?'", "question: ''", "nb.question: question 'ke-duty': the text is empty"),
+    ("- id: 'ke-duty'", "- id: 'Ke Duty'", "id: question 'Ke Duty': 'Ke Duty' does not have the expected form "
+     "(small letters a-z, digits and single hyphens"),
+    ("correct: 0", "correct: '0'", "correct: question 'ke-duty': expected a whole number, found '0'"),
+])
+def test_schema_rules_are_explained_with_the_question(tmp_path, old, new, expected):
+    assert old in GOOD_QUESTION
+    assert expected in problems_of(write_quiz(tmp_path, GOOD_QUESTION.replace(old, new)))
+
+
+def test_duplicate_id_names_the_first_question(tmp_path):
+    message = problems_of(write_quiz(tmp_path, GOOD_QUESTION + GOOD_QUESTION))
+    assert "questions[1].id: question 'ke-duty': the id is also used by question number 1" in message
+
+
+def test_quiz_errors_join_the_run_as_data_errors(data_dir):
+    """One validation path: data/quiz.yaml is checked by load_directory with every other file."""
+    quiz = write_quiz(data_dir, GOOD_QUESTION.replace("correct: 0", "correct: 3"))
+    with pytest.raises(DataInvalid) as caught:
+        load_directory(data_dir)
+    [error] = caught.value.errors
+    line = quiz.read_text(encoding="utf-8").splitlines().index("  correct: 3") + 1
+    assert (error.file, error.line, error.column, error.field) == ("data/quiz.yaml", line, 12, "questions[0].correct")
+    assert error.message == "question 'ke-duty': correct is 3, but the options are numbered 0 to 2"
+    assert error.hint == "the first option is 0"
 
 
 # --- rendering -----------------------------------------------------------------------------------

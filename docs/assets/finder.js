@@ -1,11 +1,14 @@
 /* KE finder: type a municipality name (any official form, with or without æøå or Sami
  * letters), a postal code or a municipality number, and go straight to its page.
  * WAI-ARIA 1.2 combobox with listbox popup. No dependencies, no third-party requests.
- * fold() must stay identical to ke_finder/names.py fold(): tests/test_finder.py checks both. */
+ * fold() must stay identical to ke_finder/model/names.py fold(): tests/test_finder.py checks both. */
 (function () {
   "use strict";
 
   var ASCII_FOR = { "æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t", "ʒ": "z", "ǯ": "z", "ß": "ss" };
+  /* Characters nobody sees (zero-width, bidi controls, soft hyphen …): dropped before matching, so a
+   * pasted name still matches. Copy of ke_finder/characters.py INVISIBLE; tests/test_finder.py compares. */
+  var INVISIBLE = /[\u00AD\u034F\u0600-\u0605\u061C\u06DD\u070F\u0890-\u0891\u08E2\u115F-\u1160\u17B4-\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\u{110BD}\u{110CD}\u{13430}-\u{1343F}\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0001}\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
   var MAX_SUGGESTIONS = 10;
   var TEXT = {
     nb: {
@@ -37,7 +40,7 @@
   };
 
   function fold(text) {
-    var lowered = String(text).toLowerCase().normalize("NFC");
+    var lowered = String(text).replace(INVISIBLE, "").toLowerCase().normalize("NFC");
     var out = "";
     for (var i = 0; i < lowered.length; i++) {
       var ch = lowered[i];

@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import os
+import stat
 import re
 import shutil
 import tempfile
@@ -31,12 +33,13 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from ..source.checks import check_email, check_link, check_past_date, check_phone, check_text_is_inert
+from ..source.checks import check_characters, check_email, check_link, check_past_date, check_phone, check_text_is_inert
 from ..source.errors import DataError, display_path
-from ..source.load import validate_files
+from ..source.load import check_data
 from ..model import Phone
 from ..source.phones import normalise_phone
-from ..source.yamlsource import YamlDocument
+from ..source.rules import MAX_CSV_BYTES, excerpt
+from ..source.yamlsource import YamlDocument, load_yaml, read_text
 
 COLUMNS = ("kommunenummer", "unit", "phone", "phone_label", "email", "web", "visiting_address", "postal_address",
            "opening_hours", "her_id", "source_url", "retrieved", "confirmed_by_ke", "evidence")
@@ -137,6 +140,7 @@ class ImportResult:
     applied_rows: list[int] = field(default_factory=list)
     changes: list[FileChange] = field(default_factory=list)
     validation_errors: list[DataError] = field(default_factory=list)
+    validation_warnings: list[DataError] = field(default_factory=list)
     written: bool = False
 
 
@@ -202,11 +206,13 @@ def quoted(text: str) -> SingleQuotedScalarString:
 def read_updates(csv_path: Path, today: date) -> tuple[list[ContactUpdate], list[RowProblem], int]:
     """The valid rows, the problems of the others, and how many data rows there were."""
     name = csv_path.name
-    try:
-        text = csv_path.read_text(encoding="utf-8-sig")  # -sig: Excel's "CSV UTF-8" starts with a BOM
-    except UnicodeDecodeError:
-        return [], [RowProblem(name, 1, "", "the file is not UTF-8 text",
-                               "in Excel, save it as 'CSV UTF-8 (comma delimited)'")], 0
+    # The data files' bounded reader: a size limit, and a wrong byte named with its line. It also drops
+    # the byte order mark that Excel's "CSV UTF-8" starts with.
+    text, errors = read_text(csv_path, name, MAX_CSV_BYTES)
+    if text is None:
+        error = errors[0]
+        hint = "in Excel, save it as 'CSV UTF-8 (comma delimited)'" if "UTF-8" in error.message else error.hint
+        return [], [RowProblem(name, error.line, "", error.message, hint)], 0
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
     if not rows:
         return [], [RowProblem(name, 1, "", "the file is empty",
@@ -326,13 +332,13 @@ def parse_municipality_number(text: str) -> str:
     if not text:
         raise CellError("the municipality number is missing", "write the 4-digit number, like 3911")
     if not text.isdigit():
-        raise CellError(f"'{text}' is not a municipality number", "write the 4-digit number, like 3911")
+        raise CellError(f"{excerpt(text)} is not a municipality number", "write the 4-digit number, like 3911")
     if len(text) < 4:
-        raise CellError(f"'{text}' has only {len(text)} digits; municipality numbers have 4",
+        raise CellError(f"{excerpt(text)} has only {len(text)} digits; municipality numbers have 4",
                         "a spreadsheet drops leading zeros: format the column as text and write all 4 digits, "
                         "like 0301 for Oslo")
     if len(text) > 4:
-        raise CellError(f"'{text}' has {len(text)} digits; municipality numbers have 4",
+        raise CellError(f"{excerpt(text)} has {len(text)} digits; municipality numbers have 4",
                         "write the 4-digit 2024 municipality number, like 3911")
     return text
 
@@ -395,13 +401,13 @@ def parse_link(text: str) -> str:
 
 def parse_her_id(text: str) -> SingleQuotedScalarString:
     if not HER_ID.match(text):
-        raise CellError(f"'{text}' is not a HER-id", "write the digits only, as in Adresseregisteret, like 12345")
+        raise CellError(f"{excerpt(text)} is not a HER-id", "write the digits only, as in Adresseregisteret, like 12345")
     return quoted(text)
 
 
 def parse_date(text: str, today: date) -> SingleQuotedScalarString:
     if not ISO_DATE.match(text):
-        raise CellError(f"'{text}' is not a date written as YYYY-MM-DD",
+        raise CellError(f"{excerpt(text)} is not a date written as YYYY-MM-DD",
                         f"write it like {today.isoformat()}; format the column as text so the spreadsheet keeps it")
     _raise_first(_rule(check_past_date, text, today))
     return quoted(text)
@@ -413,11 +419,13 @@ def parse_yes_no(text: str) -> bool:
         return True
     if answer in NO:
         return False
-    raise CellError(f"'{text}' is not yes or no", "write ja or nei (yes/no, true/false also work)")
+    raise CellError(f"{excerpt(text)} is not yes or no", "write ja or nei (yes/no, true/false also work)")
 
 
 def refuse_markup(text: str) -> None:
+    """Plain, visible text only: no markup, no invisible or control characters (as in the data files)."""
     _raise_first(_rule(check_text_is_inert, text))
+    _raise_first(_rule(check_characters, text))
 
 
 def _rule(check: Callable[..., list[DataError]], value: str, *extra: Any) -> list[DataError]:
@@ -460,14 +468,24 @@ def cooperation_memberships(data_dir: Path) -> dict[str, str]:
     """municipality number -> cooperation file, for municipalities whose KE is shared."""
     members: dict[str, str] = {}
     for path in sorted((data_dir / "cooperations").glob("*.yaml")):
-        data = pyyaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for number in data.get("members") or []:
-            members[str(number)] = display_path(path, data_dir.parent)
+        display = display_path(path, data_dir.parent)
+        doc, _errors = load_yaml(path, display)  # a broken file is reported by the validator at the end
+        data = doc.data if doc is not None else None
+        for number in (data.get("members") if isinstance(data, dict) else None) or []:
+            if isinstance(number, (str, int)):
+                members[str(number)] = display
     return members
 
 
 def open_municipality_file(yaml: YAML, path: Path) -> MunicipalityFile:
-    text = path.read_text(encoding="utf-8")
+    """The file for a round trip, after the build's own reader has accepted it (limits, tags, characters):
+    a file the build would refuse is not edited."""
+    doc, errors = load_yaml(path, path.name)
+    if errors:
+        first = errors[0]
+        raise CellError(f"{path.name}:{first.line}: {first.message}", "fix the file first; scripts/validate.py shows "
+                        "every problem")
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
     try:
         document = yaml.load(text)
     except YAMLError as exc:
@@ -625,9 +643,9 @@ def import_contacts(csv_path: Path, data_dir: Path, *, write: bool = False,
         for change in result.changes:
             change.path.write_text(change.after, encoding="utf-8")
         result.written = True
-        result.validation_errors = validate_files(data_dir, today)
+        result.validation_errors, result.validation_warnings = check_data(data_dir, today)
     else:
-        result.validation_errors = validate_with_changes(data_dir, result.changes, today)
+        result.validation_errors, result.validation_warnings = validate_with_changes(data_dir, result.changes, today)
     result.problems.sort()
     return result
 
@@ -664,11 +682,28 @@ def file_change(data_dir: Path, file: MunicipalityFile) -> FileChange | None:
     return FileChange(file.path, display_path(file.path, data_dir.parent), file.before, after, tuple(file.rows))
 
 
-def validate_with_changes(data_dir: Path, changes: list[FileChange], today: date) -> list[DataError]:
-    """The validator's verdict on the data as it would be, from a temporary copy of the folder."""
+def validate_with_changes(data_dir: Path, changes: list[FileChange],
+                          today: date) -> tuple[list[DataError], list[DataError]]:
+    """The validator's verdict (errors, warnings) on the data as it would be, from a temporary copy."""
     with tempfile.TemporaryDirectory(prefix="ke-import-") as tmp:
         copy = Path(tmp) / data_dir.name
-        shutil.copytree(data_dir, copy)
+        _copy_tree(data_dir, copy)
         for change in changes:
             (copy / change.path.relative_to(data_dir)).write_text(change.after, encoding="utf-8")
-        return validate_files(copy, today)
+        return check_data(copy, today)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """A copy the validator sees exactly as it would see the original: links stay links (even broken
+    ones, like an editor's lock file) and a named pipe stays a named pipe; reading one would block."""
+    target.mkdir()
+    for entry in sorted(source.iterdir()):
+        destination = target / entry.name
+        if entry.is_symlink():
+            destination.symlink_to(os.readlink(entry))
+        elif entry.is_dir():
+            _copy_tree(entry, destination)
+        elif stat.S_ISFIFO(entry.lstat().st_mode):
+            os.mkfifo(destination)
+        elif entry.is_file():
+            shutil.copy2(entry, destination)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..characters import strip_invisible
+
 # Letters that do not decompose into base + accent in Unicode, with the ASCII a person types.
 _ASCII_FOR = {
     "æ": "ae", "ø": "o", "å": "a",
@@ -33,9 +35,10 @@ def fold(text: str) -> str:
     """The search form of a name: lower case ASCII letters and digits, single spaces.
 
     "Kárášjohka - Karasjok" -> "karasjohka karasjok"; "Bærum" -> "baerum"; "Våler (Østfold)" ->
-    "valer ostfold".
+    "valer ostfold". Invisible characters (zero-width, bidi controls, soft hyphen: characters.INVISIBLE)
+    are dropped first, so "Bo\u200bdø" typed or pasted into the finder is still "bodo".
     """
-    lowered = unicodedata.normalize("NFC", text.lower())
+    lowered = unicodedata.normalize("NFC", strip_invisible(text).lower())
     chars = []
     for ch in lowered:
         if ch in _ASCII_FOR:
@@ -50,7 +53,7 @@ def fold_variants(text: str) -> set[str]:
     """A name in every form a person might type: æ as 'ae' or 'a', ø as 'o' or 'oe', å as 'a' or 'aa'."""
     base = fold(text)
     variants = {base}
-    lowered = unicodedata.normalize("NFC", text.lower())
+    lowered = unicodedata.normalize("NFC", strip_invisible(text).lower())
     for mapping in ({"æ": "a", "ø": "oe", "å": "aa"}, {"æ": "e", "ø": "o", "å": "a"}):
         variants.add(fold("".join(mapping.get(ch, ch) for ch in lowered)))
     return variants

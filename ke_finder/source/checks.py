@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from .errors import DataError
 from .phones import InvalidPhone, normalise_phone
+from .rules import describe_char, excerpt, find_forbidden
 from .yamlsource import YamlDocument
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|\{\{|\{%|javascript:|data:text/html", re.IGNORECASE)
@@ -35,7 +36,7 @@ def check_link(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
     if value is None or not isinstance(value, str):
         return []
     if not _SAFE_LINK.match(value):
-        return [doc.error(path, f"'{value}' is not a web address",
+        return [doc.error(path, f"{excerpt(value)} is not a web address",
                           "only links that start with https:// or http:// are allowed")]
     return []
 
@@ -46,7 +47,8 @@ def check_email(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        return [doc.error(path, f"'{value}' is not a valid e-mail address: {exc}",
+        reason = str(exc).replace(value, "…") if len(value) > 60 else str(exc)
+        return [doc.error(path, f"{excerpt(value)} is not a valid e-mail address: {reason}",
                           "write one shared mailbox of the unit, like post@kommune.no")]
     return []
 
@@ -56,10 +58,22 @@ def check_phone(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
         return []
     try:
         normalise_phone(value)
-    except InvalidPhone:
-        return [doc.error(path, f"'{value}' is not a valid Norwegian phone number",
-                          "write 8 digits, like '69 22 55 00', or with +47 in front")]
+    except InvalidPhone as exc:
+        return [doc.error(path, str(exc), "write 8 digits, like '69 22 55 00', or with +47 in front")]
     return []
+
+
+def check_characters(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
+    """No invisible or control characters (for text that does not come through the YAML reader, which
+    checks every file itself): what is published must be what a reader sees."""
+    if not isinstance(value, str):
+        return []
+    bad = find_forbidden(value)
+    if bad is None:
+        return []
+    return [doc.error(path, f"invisible or control character {describe_char(bad.group())} at character "
+                      f"{bad.start() + 1}", "delete it: readers cannot see it, and it can change how the text "
+                      "around it is shown")]
 
 
 def check_past_date(doc: YamlDocument, path: tuple, value: Any, today: date) -> list[DataError]:
@@ -68,7 +82,7 @@ def check_past_date(doc: YamlDocument, path: tuple, value: Any, today: date) -> 
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        return [doc.error(path, f"'{value}' is not a real date", "write the date as YYYY-MM-DD")]
+        return [doc.error(path, f"{excerpt(value)} is not a real date", "write the date as YYYY-MM-DD")]
     if parsed > today:
         return [doc.error(path, f"{value} is in the future", f"use the date the details were read, {today} or earlier")]
     return []

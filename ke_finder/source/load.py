@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,15 +10,18 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from .checks import check_ke_block, check_link, check_text_is_inert
+from . import inventory
+from .checks import check_ke_block, check_link
+from .document import read_document
 from .errors import DataError, DataInvalid, display_path
 from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory, District, Helpline, HospitalTrust,
                      KeUnit, Municipality, OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
 from ..model.quiz import Question
-from .quiz import QuizInvalid, load_quiz
+from .quiz import check_quiz
+from .rules import MAX_CSV_BYTES, excerpt
 from .schemas import SchemaSet
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument, forbidden_in_text, read_text
 
 # Postal codes Bring assigns to places that are not municipalities.
 
@@ -30,6 +34,7 @@ class _Loader:
         self.root = data_dir.parent
         self.today = today
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
         self.schemas = SchemaSet(data_dir / "schemas")
         # ids of files that failed their own checks: references to them are not reported
         # again as "unknown", so one mistake gives one error, not a cascade.
@@ -37,20 +42,22 @@ class _Loader:
 
     def read(self, path: Path, kind: str) -> YamlDocument | None:
         """Parse and check one file; None when it has errors (they are recorded)."""
-        doc, errors = load_yaml(path, display_path(path, self.root))
-        if doc is not None:
-            if doc.data is None:
-                errors.append(DataError(doc.display, 1, 1, "", "the file is empty", "see the example in data/"))
-            else:
-                errors += self.schemas.check(doc, kind)
-                errors += check_text_is_inert(doc)
-                errors += self.field_checks(doc)
+        doc, errors = read_document(path, display_path(path, self.root), self.schemas, kind)
+        if doc is not None and doc.data is not None:
+            errors += self.field_checks(doc)
         self.errors += errors
         if errors:
             stem = path.stem.split("-")[0] if kind == "municipality" else path.stem
             self.failed.setdefault(kind, set()).add(stem)
             return None
         return doc
+
+    def files(self, folder: str) -> list[Path]:
+        """The data files of one entity folder; every other file in it is reported (inventory.py)."""
+        files, errors, warnings = inventory.entity_files(self.data_dir / folder, self.root)
+        self.errors += errors
+        self.warnings += warnings
+        return files
 
     def known(self, kind: str, loaded: dict[str, Any]) -> set[str]:
         """Ids that exist, whether or not their file passed validation."""
@@ -152,8 +159,8 @@ def load_regions(loader: _Loader) -> tuple[dict[str, Region], Helpline | None]:
     raw = doc.data["helpline"]
     try:
         helpline = Helpline(raw["name"], normalise_phone(raw["phone"]), raw["source"])
-    except ValueError:
-        loader.error(doc, ("helpline", "phone"), f"'{raw['phone']}' is not a valid Norwegian phone number")
+    except ValueError as exc:
+        loader.error(doc, ("helpline", "phone"), str(exc), "write 8 digits, like '800 30 061', or with +47 in front")
         helpline = None
     return regions, helpline
 
@@ -165,7 +172,7 @@ def load_services(loader: _Loader) -> dict[str, Service]:
     services: dict[str, Service] = {}
     for i, s in enumerate(doc.data["services"]):
         if s["code"] in services:
-            loader.error(doc, ("services", i, "code"), f"service code '{s['code']}' is listed twice", "keep one")
+            loader.error(doc, ("services", i, "code"), f"service code {excerpt(s['code'])} is listed twice", "keep one")
         law = s.get("law") or {}
         if s.get("statutory") and not law:
             loader.error(doc, ("services", i, "statutory"), "a statutory service must cite the law that makes it a duty",
@@ -181,16 +188,16 @@ def _read_id_files(loader: _Loader, folder: str, kind: str, label: str) -> dict[
     """Files named <id>.yaml that passed their own checks, by id; a mismatched name or a second
     definition of the same id is an error."""
     docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / folder).glob("*.yaml")):
+    for path in loader.files(folder):
         doc = loader.read(path, kind)
         if doc is None:
             continue
         entity_id = doc.data["id"]
         if path.stem != entity_id:
-            loader.error(doc, ("id",), f"the id '{entity_id}' does not match the file name '{path.name}'",
+            loader.error(doc, ("id",), f"the id {excerpt(entity_id)} does not match the file name '{path.name}'",
                          f"rename the file to {entity_id}.yaml or fix the id")
         if entity_id in docs:
-            loader.error(doc, ("id",), f"{label} '{entity_id}' is defined twice",
+            loader.error(doc, ("id",), f"{label} {excerpt(entity_id)} is defined twice",
                          f"it is also in {docs[entity_id].display}; delete one")
             continue
         docs[entity_id] = doc
@@ -215,14 +222,14 @@ def expected_municipality_file(number: str, name: str) -> str:
 def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[str, YamlDocument]]:
     municipalities: dict[str, Municipality] = {}
     docs: dict[str, YamlDocument] = {}
-    for path in sorted((loader.data_dir / "municipalities").glob("*.yaml")):
+    for path in loader.files("municipalities"):
         doc = loader.read(path, "municipality")
         if doc is None:
             continue
         d = doc.data
         expected = expected_municipality_file(d["number"], d["name"])
         if path.name != expected:
-            loader.error(doc, ("number",), f"number {d['number']} and name {d['name']} do not match the file name "
+            loader.error(doc, ("number",), f"number {d['number']} and name {excerpt(d['name'])} do not match the file name "
                          f"'{path.name}'", f"the file should be called {expected}; check the number")
         if d["number"] in municipalities:
             loader.error(doc, ("number",), f"municipality {d['number']} is defined twice",
@@ -259,23 +266,45 @@ def load_cooperations(loader: _Loader) -> tuple[dict[str, Cooperation], dict[str
     return cooperations, docs
 
 
+POSTAL_COLUMNS = ("postnummer", "poststed", "kommunenummer", "category")
+
+
 def load_postal_codes(loader: _Loader, municipalities: dict[str, Municipality]) -> dict[str, PostalCode]:
+    """Bring's register: read with the same bounds and character rules as the YAML files."""
     path = loader.data_dir / "postal-codes.csv"
     display = display_path(path, loader.root)
+    text, errors = read_text(path, display, MAX_CSV_BYTES)
+    if text is not None:
+        text, errors = forbidden_in_text(text, display)
+    loader.errors += errors
+    if text is None or errors:
+        return {}
     codes: dict[str, PostalCode] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(handle), start=2):
-            code, number = row["postnummer"], row["kommunenummer"]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        missing = [column for column in POSTAL_COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            loader.errors.append(DataError(display, 1, 1, "", f"the column(s) {', '.join(missing)} are missing",
+                                           f"the first row names the columns: {', '.join(POSTAL_COLUMNS)}"))
+            return {}
+        known = loader.known("municipality", municipalities)
+        for row in reader:
+            row_number = reader.line_num
+            code, number = row["postnummer"] or "", row["kommunenummer"] or ""
             if not (len(code) == 4 and code.isdigit()):
                 loader.errors.append(DataError(display, row_number, 1, "postnummer",
-                                               f"'{code}' is not a 4-digit postal code", "keep leading zeros"))
+                                               f"{excerpt(code)} is not a 4-digit postal code", "keep leading zeros"))
                 continue
-            if number not in loader.known("municipality", municipalities) and number not in NOT_MUNICIPALITIES:
+            if number not in known and number not in NOT_MUNICIPALITIES:
                 loader.errors.append(DataError(display, row_number, 3, "kommunenummer",
-                                               f"postal code {code} names unknown municipality '{number}'",
+                                               f"postal code {code} names unknown municipality {excerpt(number)}",
                                                "use a 2024 municipality number"))
                 continue
-            codes[code] = PostalCode(code, row["poststed"], number, row["category"])
+            codes[code] = PostalCode(code, row["poststed"] or "", number, row["category"] or "")
+    except csv.Error as exc:
+        loader.errors.append(DataError(display, reader.line_num, 1, "", f"the CSV cannot be read: {exc}",
+                                       "save it as CSV with commas, one postal code per line"))
+        return {}
     return codes
 
 
@@ -287,7 +316,7 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
     for number, m in directory.municipalities.items():
         doc = m_docs[number]
         if m.county_number not in directory.counties:
-            loader.error(doc, ("county",), f"unknown county '{m.county_number}'",
+            loader.error(doc, ("county",), f"unknown county {excerpt(m.county_number)}",
                          f"use one of: {', '.join(sorted(directory.counties))}")
         elif not number.startswith(m.county_number):
             loader.error(doc, ("county",), f"municipality {number} cannot be in county {m.county_number}",
@@ -296,26 +325,26 @@ def resolve_references(loader: _Loader, directory: Directory, m_docs: dict[str, 
             loader.error(doc, ("hospital_trust",), "no hospital trust is given",
                          "name the trust whose catchment area the municipality is in")
         if m.hospital_trust_id is not None and m.hospital_trust_id not in known_trusts:
-            loader.error(doc, ("hospital_trust",), f"unknown hospital trust '{m.hospital_trust_id}'",
+            loader.error(doc, ("hospital_trust",), f"unknown hospital trust {excerpt(m.hospital_trust_id)}",
                          _one_of(trusts))
         for i, district in enumerate(m.districts):
             if district.hospital_trust_id not in known_trusts:
                 loader.error(doc, ("districts", i, "hospital_trust"),
-                             f"unknown hospital trust '{district.hospital_trust_id}'", _one_of(trusts))
+                             f"unknown hospital trust {excerpt(district.hospital_trust_id)}", _one_of(trusts))
             if not district.number.startswith(number):
                 loader.error(doc, ("districts", i, "number"),
                              f"district {district.number} does not belong to municipality {number}",
                              "a district number starts with its municipality number")
         for i, code in enumerate(m.services or ()):
             if code not in directory.services:
-                loader.error(doc, ("services", i), f"unknown service code '{code}'", _one_of(directory.services))
+                loader.error(doc, ("services", i), f"unknown service code {excerpt(code)}", _one_of(directory.services))
     for trust_id, trust in trusts.items():
         if trust.region_id not in regions:
-            loader.error(t_docs[trust_id], ("region",), f"unknown region '{trust.region_id}'", _one_of(regions))
+            loader.error(t_docs[trust_id], ("region",), f"unknown region {excerpt(trust.region_id)}", _one_of(regions))
     for county in directory.counties.values():
         if county.region_id not in regions:
             loader.errors.append(DataError("data/counties.yaml", 1, 1, "region",
-                                           f"county {county.number} names unknown region '{county.region_id}'",
+                                           f"county {county.number} names unknown region {excerpt(county.region_id)}",
                                            _one_of(regions)))
     resolve_cooperation(loader, directory, m_docs, c_docs)
 
@@ -332,7 +361,7 @@ def resolve_cooperation(loader: _Loader, directory: Directory, m_docs: dict[str,
             if m is None and number in loader.failed.get("municipality", set()):
                 continue
             if m is None:
-                loader.error(doc, ("members", i), f"unknown municipality '{number}'",
+                loader.error(doc, ("members", i), f"unknown municipality {excerpt(number)}",
                              "use a 4-digit 2024 municipality number in quotes")
                 continue
             if m.cooperation_id and m.cooperation_id != coop_id:
@@ -353,23 +382,26 @@ def _one_of(known: dict[str, Any]) -> str:
 
 
 def load_quiz_questions(loader: _Loader) -> list[Question]:
-    """The knowledge quiz, if data/quiz.yaml exists; its problems join the run's error list."""
+    """The knowledge quiz, if data/quiz.yaml exists; its errors join the run's error list."""
     path = loader.data_dir / "quiz.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
-    display = display_path(path, loader.root)
-    try:
-        return load_quiz(path, loader.data_dir / "schemas" / "quiz.schema.json", display=display)
-    except QuizInvalid as exc:
-        for line, text in exc.problems:
-            # text is "file:line: question 'id': field: message"; keep what follows the location
-            loader.errors.append(DataError(display, line, 1, "quiz", text.split(": ", 1)[-1]))
-        return []
+    questions, errors = check_quiz(path, loader.schemas, display_path(path, loader.root))
+    loader.errors += errors
+    return questions
 
 
-def load_directory(data_dir: Path, today: date | None = None) -> Directory:
-    """The whole directory, validated. Raises DataInvalid listing every error in every file."""
+def load_directory(data_dir: Path, today: date | None = None,
+                   warnings: list[DataError] | None = None) -> Directory:
+    """The whole directory, validated. Raises DataInvalid listing every error in every file.
+
+    Warnings (files in the data folders that are not read) are added to `warnings` when a list is
+    given; they never stop the build.
+    """
     loader = _Loader(data_dir, today or date.today())
+    top_errors, top_warnings = inventory.top_level(data_dir, loader.root)
+    loader.errors += top_errors
+    loader.warnings += top_warnings
     counties = load_counties(loader)
     regions, helpline = load_regions(loader)
     services = load_services(loader)
@@ -381,15 +413,33 @@ def load_directory(data_dir: Path, today: date | None = None) -> Directory:
                           helpline, postal_codes, today=loader.today)  # type: ignore[arg-type]
     resolve_references(loader, directory, m_docs, t_docs, c_docs)
     directory.quiz = load_quiz_questions(loader)
+    if warnings is not None:
+        warnings.extend(sorted(set(loader.warnings)))
     if loader.errors:
-        raise DataInvalid(loader.errors)
+        raise DataInvalid(loader.errors, loader.warnings)
     return directory
 
 
-def validate_files(data_dir: Path, today: date | None = None) -> list[DataError]:
-    """All errors for the data directory (empty when valid), for the command-line checker."""
+def data_warnings(data_dir: Path) -> list[DataError]:
+    """Only the warnings of a load (inventory.py: files in the data folders that are not read), without
+    loading: for callers that loaded already and want to show them."""
+    root = data_dir.parent
+    found = inventory.top_level(data_dir, root)[1]
+    for folder in inventory.ENTITY_FOLDERS:
+        found += inventory.entity_files(data_dir / folder, root)[2]
+    return sorted(set(found))
+
+
+def check_data(data_dir: Path, today: date | None = None) -> tuple[list[DataError], list[DataError]]:
+    """Every error and every warning of the data directory, for the command-line checker."""
+    warnings: list[DataError] = []
     try:
-        load_directory(data_dir, today)
+        load_directory(data_dir, today, warnings)
     except DataInvalid as exc:
-        return exc.errors
-    return []
+        return exc.errors, exc.warnings
+    return [], warnings
+
+
+def validate_files(data_dir: Path, today: date | None = None) -> list[DataError]:
+    """All errors for the data directory (empty when valid)."""
+    return check_data(data_dir, today)[0]

@@ -12,6 +12,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .errors import DataError
+from .rules import excerpt
 from .yamlsource import YamlDocument, dotted
 
 _YAML_KIND = {
@@ -23,7 +24,12 @@ _YAML_KIND = {
 
 
 class SchemaSet:
-    """All schemas of one data directory, with their cross-references resolved."""
+    """All schemas of one data directory, with their cross-references resolved.
+
+    Every data file, the quiz included, is checked here, and every verdict becomes a DataError
+    whose message quotes at most a short excerpt of the value (jsonschema's own messages print
+    the whole value, which may be megabytes).
+    """
 
     def __init__(self, schema_dir: Path):
         self.dir = schema_dir
@@ -62,32 +68,72 @@ def _explain(error: ValidationError, doc: YamlDocument) -> Iterable[DataError]:
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(instance) - set(allowed)):
-            close = difflib.get_close_matches(key, allowed, n=1)
+            close = difflib.get_close_matches(key[:100], allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            yield doc.error(path + (key,), f"unknown field '{key}'",
+            yield doc.error(path + (key,), f"unknown field {excerpt(key)}",
                             f"{hint}allowed here: {', '.join(allowed)}", at_key=True)
         return
     if error.validator == "required":
         for key in value:
             if isinstance(instance, dict) and key not in instance:
-                yield doc.error(path + (key,), f"the required field '{key}' is missing",
-                                f"add '{key}:' here (write '{key}: null' if it is not known)")
+                yield doc.error(path + (key,), f"the required field '{key}' is missing", _required_hint(error, key))
         return
     if error.validator == "type":
         yield _type_error(error, doc, path)
         return
     if error.validator == "enum":
         choices = ", ".join(str(v) for v in value if v is not None)
-        yield doc.error(path, f"'{error.instance}' is not one of the allowed values", f"use one of: {choices}")
+        yield doc.error(path, f"{excerpt(instance)} is not one of the allowed values", f"use one of: {choices}")
         return
     if error.validator == "pattern":
         described = schema.get("description") or f"it must match {value}"
-        yield doc.error(path, f"'{error.instance}' does not have the expected form", described)
+        yield doc.error(path, f"{excerpt(instance)} does not have the expected form", described)
         return
-    if error.validator == "uniqueItems":
-        yield doc.error(path, "the list names the same value twice", "remove the repeated value")
+    message = _message(error)
+    if message is not None:
+        yield doc.error(path, message, schema.get("description") or "see the schema in data/schemas/")
         return
-    yield doc.error(path, error.message, "see the schema in data/schemas/")
+    # Any other rule: jsonschema's words, with the value cut to an excerpt.
+    text = error.message.replace(repr(instance), excerpt(instance))
+    yield doc.error(path, text, "see the schema in data/schemas/")
+
+
+def _message(error: ValidationError) -> str | None:
+    """Our words for the rules the schemas use; None for rules without a sentence of their own."""
+    rule, limit, value = error.validator, cast(Any, error.validator_value), cast(Any, error.instance)
+    if rule == "uniqueItems":
+        return "the list names the same value twice"
+    if rule == "maxLength":
+        return f"the text is {len(value):,} characters long; at most {limit} are allowed: {excerpt(value)}"
+    if rule == "minLength":
+        return "the text is empty" if not value else f"the text is {len(value)} characters long; at least {limit} are needed"
+    if rule == "minItems":
+        return f"the list has {len(value)} item(s); at least {limit} are needed"
+    if rule == "maxItems":
+        return f"the list has {len(value)} items; at most {limit} are allowed"
+    if rule == "minimum":
+        return f"{excerpt(value)} is less than the smallest allowed value, {limit}"
+    if rule == "maximum":
+        return f"{excerpt(value)} is more than the largest allowed value, {limit}"
+    return None
+
+
+def _required_hint(error: ValidationError, key: str) -> str:
+    """'write x: null' only where null is allowed; else what the field is, from the schema."""
+    prop = cast(Mapping[str, Any], error.schema).get("properties", {}).get(key, {})
+    types = prop.get("type", [])
+    nullable = "null" in (types if isinstance(types, list) else [types]) or any(
+        branch.get("type") == "null" for branch in prop.get("oneOf", []) + prop.get("anyOf", []))
+    if nullable:
+        return f"add '{key}:' here (write '{key}: null' if it is not known)"
+    described = prop.get("description")
+    return f"add '{key}:' here: {described}" if described else f"add '{key}:' here"
+
+
+def _brief(value: Any) -> str:
+    """repr() of a value, cut like an excerpt: a 4,000-digit number prints as its first digits."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}… ({len(text):,} characters)"
 
 
 def _type_error(error: ValidationError, doc: YamlDocument, path: tuple) -> DataError:
@@ -99,8 +145,9 @@ def _type_error(error: ValidationError, doc: YamlDocument, path: tuple) -> DataE
         key = path[-1] if path and isinstance(path[-1], str) else field
         return doc.error(
             path,
-            f"'{pos.plain_text}' was read by YAML as {_YAML_KIND[pos.tag]} ({error.instance!r}), not as text",
-            f"put it in quotes: {key}: '{pos.plain_text}'",
+            f"{excerpt(pos.plain_text)} was read by YAML as {_YAML_KIND[pos.tag]} ({_brief(error.instance)}), "
+            "not as text",
+            f"put it in quotes: {key}: {excerpt(pos.plain_text)}",
         )
     names = {"string": "text", "object": "a block of fields", "array": "a list", "boolean": "true or false",
              "null": "null", "integer": "a whole number", "number": "a number"}
@@ -118,4 +165,4 @@ def _describe(value: Any) -> str:
         return "a block of fields"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    return excerpt(value if isinstance(value, str) else repr(value))

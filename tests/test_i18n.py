@@ -25,6 +25,7 @@ BUILT = {
     "ld_": {"ld_visiting", "ld_postal"},
     "labelled_": {"labelled_visiting", "labelled_postal"},
     "evidence_": {f"evidence_{e}" for e in EVIDENCE_KINDS},
+    "copy_how_": {f"copy_how_{e}" for e in EVIDENCE_KINDS},
     "hsds_evidence_": {f"hsds_evidence_{e.replace('-', '_')}" for e in EVIDENCE_KINDS},
     "vcard_evidence_": {f"vcard_evidence_{e.replace('-', '_')}" for e in EVIDENCE_KINDS},
     "related_topic_": {f"related_topic_{t}" for t in ("individual-plan", "child-coordinator", "allocation-office")},

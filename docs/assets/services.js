@@ -27,7 +27,41 @@
 
   var table = document.querySelector("table[data-services-table]");
   var status = document.querySelector(".ke-filter-status");
+  var empty = document.querySelector(".ke-filter-empty");
+  var unknown = document.querySelector(".ke-filter-unknown");
+  var unknownText = unknown.querySelector(".ke-filter-unknown__text");
+  var nationalText = unknownText.textContent;
+  var totals = JSON.parse(unknown.getAttribute("data-totals"));
   var lang = document.documentElement.lang === "en" ? "en" : "nb";
+  var TEXT = {
+    nb: {
+      showing: function (shown, all) { return "Viser " + shown + " av " + all + " kommuner."; },
+      showingIn: function (shown, where) { return "Viser " + shown + " kommuner i " + where + " som vi vet har tilbudet."; },
+      none: function (county, trust) { return "Ingen kommune hører både til " + county + " og til " + trust + ". Velg et annet fylke eller helseforetak."; },
+      where: function (names) { return names.join(" og "); },
+      empty: function (where) {
+        return "Vi vet ennå ikke om noen kommune i " + where + " som har dette tilbudet. Det betyr ikke at de mangler det: " +
+          "vi har bare ikke opplysningene. Velg et annet fylke eller helseforetak, eller «Alle».";
+      },
+      unknown: function (n, total, where) {
+        return "For " + n + " av " + total + " kommuner i " + where + " vet vi ikke om de har tilbudet. Det betyr ikke at de mangler det.";
+      }
+    },
+    en: {
+      showing: function (shown, all) { return "Showing " + shown + " of " + all + " municipalities."; },
+      showingIn: function (shown, where) { return "Showing " + shown + " municipalities in " + where + " that we know offer this."; },
+      none: function (county, trust) { return "No municipality belongs both to " + county + " and to " + trust + ". Choose another county or hospital trust."; },
+      where: function (names) { return names.join(" and "); },
+      empty: function (where) {
+        return "We do not know yet of any municipality in " + where + " that offers this. That does not mean they lack it: " +
+          "we just do not have the details. Choose another county or hospital trust, or “All”.";
+      },
+      unknown: function (n, total, where) {
+        return "For " + n + " of " + total + " municipalities in " + where + " we do not know whether they offer this. That does not mean they lack it.";
+      }
+    }
+  }[lang];
+  function chosenName(select) { return select.options[select.selectedIndex].textContent.trim(); }
   function apply() {
     var shown = 0;
     var rows = table.querySelectorAll("tbody tr");
@@ -37,9 +71,21 @@
       row.hidden = !ok;
       if (ok) shown += 1;
     });
-    status.textContent = lang === "en"
-      ? "Showing " + shown + " of " + rows.length + " municipalities."
-      : "Viser " + shown + " av " + rows.length + " kommuner.";
+    var filtered = county.value || trust.value;
+    var names = [];
+    if (county.value) names.push(chosenName(county));
+    if (trust.value) names.push(chosenName(trust));
+    var where = TEXT.where(names);
+    // Never an empty table without a word: say that we know of none here, and why that is not a "no".
+    // Counts for the chosen county / trust, not for the whole country.
+    var total = filtered ? (totals[county.value + "|" + trust.value] || 0) : null;
+    var emptyText = !shown ? (total === 0 ? TEXT.none(chosenName(county), chosenName(trust)) : TEXT.empty(where)) : "";
+    table.hidden = shown === 0;
+    empty.hidden = shown !== 0;
+    empty.textContent = emptyText;
+    unknown.hidden = filtered && total === 0;
+    unknownText.textContent = filtered ? TEXT.unknown(total - shown, total, where) : nationalText;
+    status.textContent = filtered ? TEXT.showingIn(shown, where) : TEXT.showing(shown, rows.length);
     var query = new URLSearchParams();
     if (county.value) query.set("fylke", county.value);
     if (trust.value) query.set("hf", trust.value);

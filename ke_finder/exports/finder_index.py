@@ -22,7 +22,10 @@ def search_keys(names: tuple[str, ...]) -> list[str]:
 
 
 def build_finder_index(directory: Directory) -> dict[str, Any]:
-    """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes, 'x': non-municipalities}.
+    """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes,
+    'x': non-municipalities, 'd': city districts people live in ({'0301': [[district number, name], ...]})}.
+
+    Postal place names ('Mosjøen', 'Sandvika') are not repeated: the browser folds them from 'p'.
 
     Language-neutral: names are proper names, and the page builds the URL for its own language.
     """
@@ -38,6 +41,8 @@ def build_finder_index(directory: Directory) -> dict[str, Any]:
         # municipality number -> "0010Oslo<TAB>0015Oslo…" (4-digit code followed by the place name)
         "p": {number: "\t".join(codes) for number, codes in sorted(postal.items())},
         "x": dict(sorted(NOT_MUNICIPALITIES.items())),
+        "d": {m.number: [[d.number, d.name] for d in m.districts if d.residential]
+              for m in municipalities if any(d.residential for d in m.districts)},
     }
 
 

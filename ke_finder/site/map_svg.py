@@ -451,14 +451,20 @@ def _legend_svg(layout: _LegendLayout) -> list[str]:
 
 
 def _municipality_svg(number: str, rings: list[Ring], status: str,
-                      href_for: Callable[[str], str], label_for: Callable[[str], str]) -> str:
-    """One link per municipality; its name is the label, e.g. "Oslo: bekreftet"."""
+                      href_for: Callable[[str], str], label_for: Callable[[str], str], *, first: bool = True) -> str:
+    """One link per municipality; its name is the label, e.g. "Oslo: bekreftet".
+
+    Only the first link is a Tab stop (the others have tabindex="-1"): keyboard users meet the map
+    once, move inside it with the arrow keys (docs/assets/map.js), and are not made to tab through
+    every municipality to get past it; the table under the map lists them all as well.
+    """
     label = html.escape(label_for(number))
     href = html.escape(href_for(number))
     d = path_data(rings)
     if not d:
         raise ValueError(f"municipality {number} has no drawable ring")
-    return (f'<a href="{href}" aria-label="{label}"><path class="{status_class(status)}" d="{d}">'
+    tab = "" if first else ' tabindex="-1"'
+    return (f'<a href="{href}" aria-label="{label}"{tab}><path class="{status_class(status)}" d="{d}">'
             f"<title>{label}</title></path></a>")
 
 
@@ -496,9 +502,9 @@ def render_map(shapes: Shapes, status_by_number: dict[str, str], href_for: Calla
         "<defs>" + "".join(p.format(p=id_prefix) for p in _PATTERNS) + "</defs>",
         '<g class="municipalities">',
     ]
-    for number in sorted(shapes):
+    for i, number in enumerate(sorted(shapes)):
         status = status_by_number.get(number, "unknown")
-        parts.append(_municipality_svg(number, shapes[number], status, href_for, label_for))
+        parts.append(_municipality_svg(number, shapes[number], status, href_for, label_for, first=i == 0))
     parts.append("</g>")
     parts += _legend_svg(layout)
     parts.append("</svg>")

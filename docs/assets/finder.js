@@ -120,7 +120,7 @@
    * Frogner"): dropped from the query unless nothing else is left. Sami and Kven words for
    * municipality included. */
   var FILLER = { kommune: 1, kommun: 1, kommuna: 1, herad: 1, municipality: 1, bydel: 1, bydelen: 1,
-                 district: 1, borough: 1, gielda: 1, suohkan: 1, tjielte: 1, kunta: 1, i: 1, in: 1, of: 1 };
+                 district: 1, borough: 1, gielda: 1, suohkan: 1, tjielte: 1, kunta: 1, of: 1 };
 
   function stripFiller(q) {
     var words = q.split(" ");

@@ -80,6 +80,9 @@
     // Counts for the chosen county / trust, not for the whole country.
     var total = filtered ? (totals[county.value + "|" + trust.value] || 0) : null;
     var emptyText = !shown ? (total === 0 ? TEXT.none(chosenName(county), chosenName(trust)) : TEXT.empty(where)) : "";
+    // Material wraps tables (and styles them display:table), so hide the wrapper, not only the table.
+    var box = table.closest(".md-typeset__scrollwrap") || table;
+    box.style.display = shown === 0 ? "none" : "";
     table.hidden = shown === 0;
     empty.hidden = shown !== 0;
     empty.textContent = emptyText;

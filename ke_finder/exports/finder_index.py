@@ -21,6 +21,18 @@ def search_keys(names: tuple[str, ...]) -> list[str]:
     return sorted(k for k in keys if k)
 
 
+_SMALL_WORDS = {"i", "på", "og", "ved", "under", "over"}
+
+
+def place_name(upper: str) -> str:
+    """The postal register writes places in capitals ('MO I RANA'); show them as people write them
+    ('Mo i Rana', 'Nes på Hedmarken', 'Ny-Ålesund'). Small linking words stay lower case."""
+    words = upper.lower().split(" ")
+    out = [w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+           for i, w in enumerate(words)]
+    return " ".join(out)
+
+
 def build_finder_index(directory: Directory) -> dict[str, Any]:
     """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes,
     'x': non-municipalities, 'd': city districts people live in ({'0301': [[district number, name], ...]})}.
@@ -34,7 +46,7 @@ def build_finder_index(directory: Directory) -> dict[str, Any]:
     postal: dict[str, list[str]] = {}
     for code in sorted(directory.postal_codes):
         pc = directory.postal_codes[code]
-        postal.setdefault(pc.municipality_number, []).append(f"{code}{pc.place.title()}")
+        postal.setdefault(pc.municipality_number, []).append(f"{code}{place_name(pc.place)}")
     return {
         "m": rows,
         "c": {c.number: c.name for c in sorted(directory.counties.values(), key=lambda c: c.number)},

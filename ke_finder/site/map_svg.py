@@ -495,7 +495,8 @@ def render_map(shapes: Shapes, status_by_number: dict[str, str], href_for: Calla
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ke-map" viewBox="{view_box}" '
-        f'lang="{html.escape(lang)}" aria-labelledby="{id_prefix}-title {id_prefix}-desc">',
+        # tabindex="-1": Chromium otherwise makes the (overflowing) svg itself a Tab stop before the links.
+        f'lang="{html.escape(lang)}" aria-labelledby="{id_prefix}-title {id_prefix}-desc" tabindex="-1">',
         f'<title id="{id_prefix}-title">{html.escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{html.escape(description)}</desc>',
         f"<style>{_STYLE.format(status_rules=status_rules)}</style>",

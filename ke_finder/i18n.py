@@ -192,7 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "counties_jump": {"nb": "Gå til fylke", "en": "Go to county"},
     "percent": {"nb": "{value} %", "en": "{value}%"},
     "coverage_summary_pct": {"nb": "Av {total} kommuner: {confirmed} bekreftet ({confirmed_pct}), {unconfirmed} ikke bekreftet ({unconfirmed_pct}), {unknown} ukjent ({unknown_pct}).",
-                             "en": "Of {total} municipalities: {confirmed} confirmed ({confirmed_pct}), {unconfirmed} not confirmed ({unconfirmed_pct}), {unknown} unknown ({unknown_pct})."},
+                             "en": "Of {total} municipalities: {confirmed} confirmed ({confirmed_pct}), {unconfirmed} not confirmed ({unconfirmed_pct}), {unknown} not known ({unknown_pct})."},
     "map_skip": {"nb": "Hopp over kartet, til tabellen med alle kommuner", "en": "Skip the map, to the table of all municipalities"},
     "map_keyboard": {"nb": "Med tastatur er kartet ett stopp: gå mellom kommunene med piltastene, og åpne en kommune med Enter. Tabellen under kartet har de samme kommunene.",
                      "en": "With a keyboard the map is one stop: move between municipalities with the arrow keys, and open one with Enter. The table under the map has the same municipalities."},

@@ -181,6 +181,15 @@
       });
       typo = Object.keys(best).length > 0;
     }
+    // A name typed in full ("Herøy") is not padded with places that merely start with it ("Herøysundet").
+    var exactName = Object.keys(best).some(function (dest) {
+      return best[dest].score === 0 && best[dest].target.kind !== "place";
+    });
+    if (exactName) {
+      Object.keys(best).forEach(function (dest) {
+        if (best[dest].target.kind === "place" && best[dest].score > 0) delete best[dest];
+      });
+    }
     var elsewhere = null;
     Object.keys(best).forEach(function (dest) {
       var hit = best[dest];

@@ -36,7 +36,9 @@
   var TEXT = {
     nb: {
       showing: function (shown, all) { return "Viser " + shown + " av " + all + " kommuner."; },
-      showingIn: function (shown, where) { return "Viser " + shown + " kommuner i " + where + " som vi vet har tilbudet."; },
+      showingIn: function (shown, where) {
+        return "Viser " + shown + (shown === 1 ? " kommune" : " kommuner") + " i " + where + " som vi vet har tilbudet.";
+      },
       none: function (county, trust) { return "Ingen kommune hører både til " + county + " og til " + trust + ". Velg et annet fylke eller helseforetak."; },
       where: function (names) { return names.join(" og "); },
       empty: function (where) {
@@ -49,7 +51,9 @@
     },
     en: {
       showing: function (shown, all) { return "Showing " + shown + " of " + all + " municipalities."; },
-      showingIn: function (shown, where) { return "Showing " + shown + " municipalities in " + where + " that we know offer this."; },
+      showingIn: function (shown, where) {
+        return "Showing " + shown + (shown === 1 ? " municipality" : " municipalities") + " in " + where + " that we know offer this.";
+      },
       none: function (county, trust) { return "No municipality belongs both to " + county + " and to " + trust + ". Choose another county or hospital trust."; },
       where: function (names) { return names.join(" and "); },
       empty: function (where) {

@@ -147,8 +147,8 @@ def test_a_district_leads_to_oslo_at_that_district_with_its_hospital(page, site_
     row = page.locator(f"#bydel-{district}")
     assert row.is_visible() and row.evaluate("r => r.matches(':target')")
     assert query in row.inner_text() and trust in row.inner_text()
-    box = row.bounding_box()
-    assert box and 0 <= box["y"] < page.viewport_size["height"]
+    box, header = row.bounding_box(), page.locator("header.md-header").bounding_box()
+    assert box and header["y"] + header["height"] <= box["y"] < page.viewport_size["height"], "row under the header"
 
 
 def test_frogner_offers_the_oslo_district_and_the_place_in_lillestrom(page, site_url: str) -> None:
@@ -165,7 +165,7 @@ def test_frogner_offers_the_oslo_district_and_the_place_in_lillestrom(page, site
 def test_oslo_page_lists_only_real_districts_and_says_how_to_find_yours(page, site_url: str, prefix: str,
                                                                         lang: str) -> None:
     page.goto(site_url + prefix + "kommune/0301/")
-    rows = page.locator("table.ke-districts tbody th").all_inner_texts()
+    rows = page.locator("tbody tr[id^=bydel-] th").all_inner_texts()
     assert len(rows) == 15
     assert not {"Sentrum", "Marka"} & set(rows) and not any("Uoppgitt" in r for r in rows)
     note = page.locator("p.ke-note", has_text="oslo.kommune.no").first
@@ -467,3 +467,32 @@ def test_service_filter_counts_are_for_the_chosen_county(page, site_url: str, di
     assert f"{in_county - offering_here}" in unknown and f"{in_county}" in unknown and county.name in unknown
     status = page.locator(".ke-filter-status").inner_text()
     assert str(offering_here) in status and county.name in status
+
+
+# ---- axe stays clean in the new states ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("state", ["choose", "district", "coverage-map-focus", "service-empty", "fylke"])
+def test_no_axe_violations_in_the_journeys_states(page, site_url: str, directory, prefix: str, state: str) -> None:
+    from browser import axe_violations
+
+    if state == "choose":
+        page.goto(site_url + prefix)
+        _type(page, "Herøy")
+        page.get_by_role("combobox").press("Enter")
+        page.wait_for_function("text => document.querySelector('.ke-finder__status').textContent.includes(text)",
+                               arg=CHOOSE["en" if prefix else "nb"])
+    elif state == "district":
+        page.goto(site_url + prefix + "kommune/0301/#bydel-030115")
+    elif state == "coverage-map-focus":
+        page.goto(site_url + prefix + "dekning/", wait_until="networkidle")
+        page.locator("a.ke-skip-map").focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowRight")
+    elif state == "service-empty":
+        code, county, _ = _service_with_empty_county(directory)
+        page.goto(site_url + prefix + f"tjeneste/{code}/?fylke={county.number}")
+        page.wait_for_function("document.querySelector('.ke-filter-status').textContent.length > 0")
+    else:
+        page.goto(site_url + prefix + "fylke/")
+    assert axe_violations(page) == []

@@ -46,7 +46,8 @@
           "vi har bare ikke opplysningene. Velg et annet fylke eller helseforetak, eller «Alle».";
       },
       unknown: function (n, total, where) {
-        return "For " + n + " av " + total + " kommuner i " + where + " vet vi ikke om de har tilbudet. Det betyr ikke at de mangler det.";
+        return "For " + n + " av " + total + (total === 1 ? " kommune" : " kommuner") + " i " + where +
+          " vet vi ikke om de har tilbudet. Det betyr ikke at de mangler det.";
       }
     },
     en: {
@@ -61,7 +62,8 @@
           "we just do not have the details. Choose another county or hospital trust, or “All”.";
       },
       unknown: function (n, total, where) {
-        return "For " + n + " of " + total + " municipalities in " + where + " we do not know whether they offer this. That does not mean they lack it.";
+        return "For " + n + " of " + total + (total === 1 ? " municipality" : " municipalities") + " in " + where +
+          " we do not know whether they offer this. That does not mean they lack it.";
       }
     }
   }[lang];

@@ -496,3 +496,23 @@ def test_no_axe_violations_in_the_journeys_states(page, site_url: str, directory
     else:
         page.goto(site_url + prefix + "fylke/")
     assert axe_violations(page) == []
+
+
+# ---- the finder's data (no browser) -------------------------------------------------------------------------
+
+def test_finder_index_holds_oslos_real_districts_only(directory) -> None:
+    from ke_finder.exports.finder_index import build_finder_index
+
+    districts = build_finder_index(directory)["d"]
+    assert list(districts) == ["0301"]
+    names = [name for _, name in districts["0301"]]
+    assert len(names) == 15 and "Frogner" in names and "Søndre Nordstrand" in names
+    assert not {"Sentrum", "Marka", "Uoppgitt bydel Oslo"} & set(names)
+
+
+@pytest.mark.parametrize("upper, shown", [("MO I RANA", "Mo i Rana"), ("NES PÅ HEDMARKEN", "Nes på Hedmarken"),
+                                          ("NY-ÅLESUND", "Ny-Ålesund"), ("MOSJØEN", "Mosjøen")])
+def test_postal_places_are_written_as_people_write_them(upper: str, shown: str) -> None:
+    from ke_finder.exports.finder_index import place_name
+
+    assert place_name(upper) == shown

@@ -516,3 +516,22 @@ def test_postal_places_are_written_as_people_write_them(upper: str, shown: str) 
     from ke_finder.exports.finder_index import place_name
 
     assert place_name(upper) == shown
+
+
+@pytest.mark.parametrize("prefix, lang", LANGS)
+def test_services_index_counts_follow_the_chosen_county(page, site_url: str, directory, prefix: str, lang: str) -> None:
+    code = max(directory.services, key=lambda c: len(directory.municipalities_offering(c)))
+    county = directory.counties["55"]  # Troms
+    in_county = len(directory.municipalities_in_county("55"))
+    known = sum(m.county_number == "55" for m in directory.municipalities_offering(code))
+    page.goto(site_url + prefix + "tjeneste/")
+    item = page.locator("ul[data-totals] li", has=page.locator(f"a[href$='{code}/']"))
+    national = len(directory.municipalities_offering(code))
+    assert f"{national}" in item.locator(".ke-known").inner_text()
+    page.locator("#ke-filter-county").select_option("55")
+    expected = (f"kjent i {known} av {in_county} kommuner i {county.name}" if lang == "nb"
+                else f"known in {known} of {in_county} municipalities in {county.name}")
+    assert item.locator(".ke-known").inner_text() == expected
+    assert county.name in page.locator(".ke-filter-status").inner_text()
+    page.locator("#ke-filter-county").select_option("")
+    assert item.locator(".ke-known").inner_text().endswith(f"{national} " + ("kommuner" if lang == "nb" else "municipalities"))

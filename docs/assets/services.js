@@ -14,6 +14,36 @@
   trust.value = params.get("hf") || "";
 
   if (service) {
+    // Counts beside each service follow the chosen county / trust: "known in 2 of 18 municipalities in Troms".
+    var list = document.querySelector("ul[data-totals]");
+    var indexStatus = document.querySelector(".ke-filter-status");
+    var en = document.documentElement.lang === "en";
+    var recount = function () {
+      if (!list) return;
+      var key = county.value + "|" + trust.value;
+      var filtered = county.value || trust.value;
+      var totals = JSON.parse(list.getAttribute("data-totals"));
+      var names = [];
+      if (county.value) names.push(county.options[county.selectedIndex].textContent.trim());
+      if (trust.value) names.push(trust.options[trust.selectedIndex].textContent.trim());
+      var where = names.join(en ? " and " : " og ");
+      var total = totals[key] || 0;
+      list.querySelectorAll(".ke-known").forEach(function (span) {
+        if (!span.hasAttribute("data-national")) span.setAttribute("data-national", span.textContent);
+        if (!filtered) { span.textContent = span.getAttribute("data-national"); return; }
+        var known = JSON.parse(span.getAttribute("data-known"))[key] || 0;
+        span.textContent = en ? "known in " + known + " of " + total + " municipalities in " + where
+                              : "kjent i " + known + " av " + total + " kommuner i " + where;
+      });
+      if (indexStatus) {
+        indexStatus.textContent = !filtered ? "" : en
+          ? "The counts are now for " + where + " (" + total + " municipalities)."
+          : "Tallene gjelder nå " + where + " (" + total + " kommuner).";
+      }
+    };
+    county.addEventListener("change", recount);
+    trust.addEventListener("change", recount);
+    recount();
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var query = new URLSearchParams();

@@ -133,6 +133,16 @@ def _filter_totals(directory: Directory) -> dict[str, int]:
     return dict(sorted(totals.items()))
 
 
+def _known_by_filter(directory: Directory, code: str) -> dict[str, int]:
+    """How many municipalities we know offer a service, per filter choice (keys as in _filter_totals)."""
+    known: dict[str, int] = {}
+    for m in directory.municipalities_offering(code):
+        trusts = {t.id for t in directory.trusts_for(m)}
+        for key in [f"{m.county_number}|", *(f"|{t}" for t in trusts), *(f"{m.county_number}|{t}" for t in trusts)]:
+            known[key] = known.get(key, 0) + 1
+    return dict(sorted(known.items()))
+
+
 def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
     services = sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))
     total = len(directory.municipalities)
@@ -155,7 +165,8 @@ def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
         path=f"{SERVICE_DIR}/index", lang=lang, template="services.md.j2",
         title=t("services_title", lang), description=t("services_lead", lang),
         context={"services": [(s, len(directory.municipalities_offering(s.code))) for s in services],
-                 "filter_counties": filter_counties, "filter_trusts": filter_trusts},
+                 "known_by_filter": {s.code: _known_by_filter(directory, s.code) for s in services},
+                 "filter_counties": filter_counties, "filter_trusts": filter_trusts, "filter_totals": filter_totals},
     ))
     return pages
 

@@ -78,6 +78,23 @@ def test_enter_with_several_matches_lets_the_user_choose(page, site_url: str, pr
     assert page.url.split("/")[-2] in numbers
 
 
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_the_find_button_with_several_matches_keeps_the_choice_open(chromium, site_url: str, phone: bool) -> None:
+    context = _context(chromium, phone=phone)
+    page = context.new_page()
+    page.goto(site_url)
+    _type(page, "Herøy")
+    button = page.get_by_role("button", name="Finn", exact=True)
+    button.tap() if phone else button.click()
+    page.wait_for_timeout(400)  # longer than the list's close-on-blur delay
+    assert page.url == site_url
+    assert page.get_by_role("listbox").is_visible()
+    assert CHOOSE["nb"] in _status(page)
+    page.get_by_role("option", name=re.compile("Nordland")).click()
+    page.wait_for_url(site_url + "kommune/1818/")
+    context.close()
+
+
 # ---- The finder: what people type -------------------------------------------------------------------
 
 @pytest.mark.parametrize("query, number", [

@@ -321,7 +321,9 @@
     this.input.addEventListener("focus", function () { self.load().catch(function () {}); });
     this.input.addEventListener("input", function () { self.update(); });
     this.input.addEventListener("keydown", function (event) { self.onKey(event); });
-    this.input.addEventListener("blur", function () { setTimeout(function () { self.close(); }, 150); });
+    this.input.addEventListener("blur", function () {
+      self.closeTimer = setTimeout(function () { self.close(); }, 150);
+    });
     this.list.addEventListener("mousedown", function (event) { event.preventDefault(); });
     this.list.addEventListener("click", function (event) {
       var option = event.target.closest("[role=option]");
@@ -336,6 +338,9 @@
       if (target !== null) { self.go(target); return; }
       if (self.suggestions.length) {
         // More than one place fits ("Herøy", "4014"): never pick one silently; let the user choose.
+        // (Pressing the button blurred the box: keep the list open and the focus where the arrows work.)
+        clearTimeout(self.closeTimer);
+        if (document.activeElement !== self.input) self.input.focus();
         self.list.hidden = false;
         self.input.setAttribute("aria-expanded", "true");
         self.say(self.text.choose(self.suggestions.length));

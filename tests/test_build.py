@@ -77,7 +77,7 @@ def test_personal_contacts_are_never_published(built_site: Path) -> None:
 def test_oslo_page_lets_the_district_decide_the_hospital(built_site: Path) -> None:
     nb = read(built_site, "kommune/0301")
     assert "I Oslo avgjør bydelen hvilket sykehus du hører til" in nb
-    row = re.search(r"<tr><td>Grorud</td><td><a href=\"([^\"]+)\">([^<]+)</a>", nb)
+    row = re.search(r"<tr id=\"bydel-030110\"><th scope=\"row\">Grorud</th><td><a href=\"([^\"]+)\">([^<]+)</a>", nb)
     assert row.groups() == ("../../helseforetak/ahus/", "Akershus universitetssykehus HF")
 
 
@@ -182,7 +182,7 @@ def test_suggest_a_correction_links(built_site: Path) -> None:
 
 def test_coverage_page_tables_and_map(built_site: Path) -> None:
     nb = read(built_site, "dekning")
-    assert "Av 357 kommuner: 0 bekreftet, 53 ikke bekreftet, 304 ukjent." in nb
+    assert "Av 357 kommuner: 0 bekreftet (0 %), 53 ikke bekreftet (15 %), 304 ukjent (85 %)." in nb
     assert "Av de ukjente har 23 bare en beslektet side og 4 bare et gammelt spor som må sjekkes." in nb
     svg = re.search(r"<svg[^>]*ke-map.*?</svg>", nb, re.S).group(0)
     links = re.findall(r'<a href="\.\./kommune/(\d{4})/" aria-label="([^"]+)"', svg)
@@ -192,5 +192,5 @@ def test_coverage_page_tables_and_map(built_site: Path) -> None:
     rows = re.findall(r"<tr><th scope=\"row\">([^<]+)</th><td>(\d+)</td>", nb)
     assert sum(int(n) for name, n in rows[:15]) == 357  # by county
     en = read(built_site, "en/dekning")
-    assert "Of 357 municipalities: 0 confirmed, 53 not confirmed, 304 not known." in en
+    assert "Of 357 municipalities: 0 confirmed (0%), 53 not confirmed (15%), 304 not known (85%)." in en
     assert 'aria-label="Færder: not confirmed"' in en

@@ -29,7 +29,8 @@ def test_filters_combine_on_a_service_page(page, site_url: str) -> None:
     page.select_option("#ke-filter-county", "55")  # Troms
     visible = [r.inner_text().split("\t")[0] for r in rows.all() if r.is_visible()]
     assert visible == ["Kvæfjord"]
-    assert page.locator(".ke-filter-status").inner_text() == "Viser 1 av 6 kommuner."
+    # The count is for the chosen county (issue 10), not "1 of the 6 in the whole country".
+    assert page.locator(".ke-filter-status").inner_text() == "Viser 1 kommune i Troms som vi vet har tilbudet."
     page.select_option("#ke-filter-trust", "unn")
     assert [r for r in rows.all() if r.is_visible()] != []
     page.select_option("#ke-filter-trust", "helse-bergen")

@@ -16,9 +16,16 @@
       none: function (q) { return "Fant ingen kommune for «" + q + "». Sjekk stavemåten, eller velg fra listen over fylker."; },
       noPostal: function (q) { return "Fant ikke postnummer " + q + ". Sjekk nummeret, eller skriv navnet på kommunen."; },
       notMunicipality: function (code, place, area) {
-        return code + " " + place + " er på " + area + ". " + area + " er ikke en kommune og er ikke med i denne oversikten. " +
+        var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
+        return where + area + " er ikke en kommune og er ikke med i denne oversikten. " +
           "Ring ReHabiliteringstelefonen 800 30 061 for råd.";
       },
+      didYouMean: function (q, labels) {
+        return "Fant ingen kommune som heter «" + q + "». Mente du " + orList(labels, "eller") + "? Velg fra listen.";
+      },
+      choose: function (n) { return n + " treff passer. Velg ett av dem i listen: pil ned og Enter, eller trykk på det."; },
+      district: function (municipality) { return "bydel i " + municipality; },
+      place: function (place) { return "poststed " + place; },
       municipalityNumber: "kommunenummer",
       postalCode: "postnummer",
       loading: "Henter kommunelisten …",
@@ -29,15 +36,27 @@
       none: function (q) { return "No municipality found for “" + q + "”. Check the spelling, or choose from the list of counties."; },
       noPostal: function (q) { return "Postal code " + q + " was not found. Check the number, or type the municipality's name."; },
       notMunicipality: function (code, place, area) {
-        return code + " " + place + " is in " + area + ". " + area + " is not a municipality and is not part of this directory. " +
+        var where = place === area ? "" : (code ? code + " " : "") + place + " is in " + area + ". ";
+        return where + area + " is not a municipality and is not part of this directory. " +
           "Call ReHabiliteringstelefonen on 800 30 061 for advice.";
       },
+      didYouMean: function (q, labels) {
+        return "No municipality is called “" + q + "”. Did you mean " + orList(labels, "or") + "? Choose from the list.";
+      },
+      choose: function (n) { return n + " matches. Choose one from the list: arrow down and Enter, or tap it."; },
+      district: function (municipality) { return "district of " + municipality; },
+      place: function (place) { return "postal place " + place; },
       municipalityNumber: "municipality number",
       postalCode: "postal code",
       loading: "Loading the list of municipalities …",
       failed: "Could not load the list of municipalities. Choose from the list of counties instead."
     }
   };
+
+  function orList(items, word) {
+    var unique = items.filter(function (x, i) { return items.indexOf(x) === i; }).slice(0, 3);
+    return unique.length < 2 ? unique.join("") : unique.slice(0, -1).join(", ") + " " + word + " " + unique[unique.length - 1];
+  }
 
   function fold(text) {
     var lowered = String(text).replace(INVISIBLE, "").toLowerCase().normalize("NFC");
@@ -65,7 +84,31 @@
         postal[entry.slice(0, 4)] = { number: number, place: entry.slice(4) };
       });
     });
-    return { municipalities: municipalities, byNumber: byNumber, postal: postal, elsewhere: raw.x };
+    /* Postal place names ("Mosjøen", "Sandvika"): one entry per folded name, with every municipality
+     * it lies in, or the area it lies in when that is not a municipality (Longyearbyen). */
+    var placeByKey = {};
+    function addPlace(name, number) {
+      var key = fold(name);
+      if (!key) return;
+      var p = placeByKey[key] || (placeByKey[key] = { key: key, name: name, numbers: [], elsewhere: false, area: null });
+      if (raw.x[number]) { p.elsewhere = true; p.area = raw.x[number]; }
+      else if (p.numbers.indexOf(number) < 0) p.numbers.push(number);
+    }
+    Object.keys(postal).sort().forEach(function (code) { addPlace(postal[code].place, postal[code].number); });
+    Object.keys(raw.x).forEach(function (number) { addPlace(raw.x[number], number); });
+    var places = Object.keys(placeByKey).sort().map(function (key) {
+      var p = placeByKey[key];
+      if (p.elsewhere && p.numbers.length) p.elsewhere = false;  // a municipality shares the name: no dead end
+      return p;
+    });
+    var districts = [];
+    Object.keys(raw.d || {}).sort().forEach(function (number) {
+      raw.d[number].forEach(function (row, i) {
+        districts.push({ municipality: number, id: row[0], name: row[1], key: fold(row[1]), order: i });
+      });
+    });
+    return { municipalities: municipalities, byNumber: byNumber, postal: postal, elsewhere: raw.x,
+             places: places, districts: districts };
   }
 
   function scoreKey(key, q) {
@@ -76,41 +119,142 @@
     return -1;
   }
 
-  /* Suggestions for a query: [{kind, number, label, detail}] plus an optional message. */
+  /* Words people add around a name ("Tromsø kommune", "Voss herad", "Bergen municipality", "Bydel
+   * Frogner"): dropped from the query unless nothing else is left. Sami and Kven words for
+   * municipality included. */
+  var FILLER = { kommune: 1, kommun: 1, kommuna: 1, herad: 1, municipality: 1, bydel: 1, bydelen: 1,
+                 district: 1, borough: 1, gielda: 1, suohkan: 1, tjielte: 1, kunta: 1, of: 1 };
+
+  function stripFiller(q) {
+    var words = q.split(" ");
+    var kept = words.filter(function (w) { return !FILLER.hasOwnProperty(w); });
+    return kept.length ? kept.join(" ") : q;
+  }
+
+  /* Optimal string alignment distance, stopping early above 1: one typo is a letter missing,
+   * extra, wrong, or two neighbours swapped ("kautokeno", "trondhiem"). */
+  function withinOneEdit(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;                       // one wrong letter
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);  // swapped
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);  // extra / missing
+  }
+
+  /* Every name that leads somewhere, as [key, target]: municipality names, postal place names,
+   * Oslo's districts and the places that are not municipalities (Svalbard, Jan Mayen). */
+  function forEachName(index, visit) {
+    index.municipalities.forEach(function (m) {
+      for (var i = 0; i < m.keys.length; i++) visit(m.keys[i], { kind: "name", m: m });
+    });
+    index.places.forEach(function (p) { visit(p.key, { kind: "place", place: p }); });
+    index.districts.forEach(function (d) { visit(d.key, { kind: "district", district: d }); });
+  }
+
+  /* Suggestions for a query: [{number, label, detail, hash?, exact}] plus an optional message. */
   function search(index, query) {
-    var q = fold(query);
+    var q = stripFiller(fold(query));
     var result = { suggestions: [], message: null, kind: "name" };
     if (!q) return result;
     if (/^\d+$/.test(q)) {
       result.kind = "number";
       return searchDigits(index, q, result);
     }
-    var scored = [];
-    index.municipalities.forEach(function (m) {
-      var best = -1;
-      for (var i = 0; i < m.keys.length; i++) {
-        var s = scoreKey(m.keys[i], q);
-        if (s >= 0 && (best < 0 || s < best)) best = s;
-        if (best === 0) break;
+    var code = q.match(/(?:^| )(\d{4})(?: |$)/);  // "0450 Oslo", "Oslo 0450"
+    if (code) {
+      result.kind = "number";
+      return searchDigits(index, code[1], result);
+    }
+    var best = {};   // destination -> {score, target}
+    forEachName(index, function (key, target) {
+      var s = scoreKey(key, q);
+      if (s < 0) return;
+      if (target.kind === "place" && s > 1) return;  // place names: whole name or its start only
+      addTarget(best, target, s);
+    });
+    var typo = false;
+    if (!Object.keys(best).length && q.length >= 4) {
+      forEachName(index, function (key, target) {
+        if (withinOneEdit(key, q)) addTarget(best, target, 0);
+      });
+      typo = Object.keys(best).length > 0;
+    }
+    // A name typed in full ("Herøy") is not padded with places that merely start with it ("Herøysundet").
+    var exactName = Object.keys(best).some(function (dest) {
+      return best[dest].score === 0 && best[dest].target.kind !== "place";
+    });
+    if (exactName) {
+      Object.keys(best).forEach(function (dest) {
+        if (best[dest].target.kind === "place" && best[dest].score > 0) delete best[dest];
+      });
+    }
+    var elsewhere = null;
+    Object.keys(best).forEach(function (dest) {
+      var hit = best[dest];
+      if (hit.target.kind === "place" && hit.target.place.elsewhere) {
+        if (!elsewhere || hit.score < elsewhere.score) {
+          elsewhere = { name: hit.target.place.name, area: hit.target.place.area, score: hit.score };
+        }
+        delete best[dest];
       }
-      if (best >= 0) scored.push({ m: m, score: best });
     });
-    scored.sort(function (a, b) { return a.score - b.score || a.m.order - b.m.order; });
-    result.suggestions = scored.slice(0, MAX_SUGGESTIONS).map(function (s) {
-      return { number: s.m.number, label: s.m.name, detail: s.m.county };
-    });
-    if (!result.suggestions.length) result.message = ["none", query.trim()];
+    var scored = Object.keys(best).map(function (dest) { return best[dest]; });
+    scored.sort(function (a, b) { return a.score - b.score || a.rank - b.rank || a.order - b.order; });
+    result.suggestions = scored.slice(0, MAX_SUGGESTIONS).map(function (hit) { return suggestion(index, hit); });
+    if (elsewhere && (elsewhere.score === 0 || !scored.length) && !scored.some(function (hit) { return hit.score === 0; })) {
+      result.message = ["notMunicipality", "", elsewhere.name, elsewhere.area];
+    } else if (typo) {
+      result.message = ["didYouMean", query.trim(), result.suggestions.map(function (s) { return s.label; })];
+    } else if (!result.suggestions.length) {
+      result.message = ["none", query.trim()];
+    }
     return result;
+  }
+
+  /* Keep the best-scoring way to each destination (a municipality, or a district's anchor). */
+  function addTarget(best, target, score) {
+    var dests = [];
+    if (target.kind === "name") dests = [[target.m.number, 0, target.m.order]];
+    else if (target.kind === "district") dests = [["d" + target.district.id, 0.5, target.district.order]];
+    else if (target.place.elsewhere) dests = [["x" + target.place.key, 2, 0]];
+    else dests = target.place.numbers.map(function (n, i) { return [n, 1, i]; });
+    dests.forEach(function (d) {
+      var old = best[d[0]];
+      var rank = d[1];
+      if (!old || score < old.score || (score === old.score && rank < old.rank)) {
+        best[d[0]] = { score: score, rank: rank, order: d[2], target: target };
+      }
+    });
+  }
+
+  function suggestion(index, hit) {
+    var t = hit.target;
+    if (t.kind === "district") {
+      var d = t.district;
+      return { number: d.municipality, label: d.name, detail: "district", place: index.byNumber[d.municipality].name,
+               hash: "bydel-" + d.id, exact: hit.score === 0 };
+    }
+    if (t.kind === "place") {
+      var number = t.place.numbers[hit.order];
+      return { number: number, label: index.byNumber[number].name, detail: "place", place: t.place.name,
+               exact: hit.score === 0 };
+    }
+    return { number: t.m.number, label: t.m.name, detail: t.m.county, exact: hit.score === 0 };
   }
 
   function searchDigits(index, q, result) {
     var m = q.length === 4 ? index.byNumber[q] : null;
-    if (m) result.suggestions.push({ number: m.number, label: m.name, detail: "municipalityNumber", code: q });
+    if (m) result.suggestions.push({ number: m.number, label: m.name, detail: "municipalityNumber", code: q, exact: true });
     if (q.length === 4) {
       var hit = index.postal[q];
       if (hit && index.byNumber[hit.number]) {
         result.suggestions.push({ number: hit.number, label: index.byNumber[hit.number].name, detail: "postalCode",
-                                  code: q, place: hit.place });
+                                  code: q, place: hit.place, exact: true });
       } else if (hit && index.elsewhere[hit.number]) {
         result.message = ["notMunicipality", q, hit.place, index.elsewhere[hit.number]];
       } else if (!m) {
@@ -132,6 +276,22 @@
     return result;
   }
 
+  /* Where Enter goes without a highlighted option: the one destination if the query points at exactly
+   * one (a single suggestion, or a single exact match); otherwise null and the user chooses. */
+  function destinationFor(suggestions) {
+    var dests = {};
+    var exact = {};
+    suggestions.forEach(function (s, i) {
+      var key = s.number + "#" + (s.hash || "");
+      if (!dests.hasOwnProperty(key)) dests[key] = i;
+      if (s.exact && !exact.hasOwnProperty(key)) exact[key] = i;
+    });
+    var all = Object.keys(dests), exacts = Object.keys(exact);
+    if (all.length === 1) return dests[all[0]];
+    if (exacts.length === 1) return exact[exacts[0]];
+    return null;
+  }
+
   function Finder(form) {
     this.form = form;
     this.input = form.querySelector("[role=combobox]");
@@ -143,6 +303,7 @@
     this.index = null;
     this.loading = null;
     this.suggestions = [];
+    this.query = null;
     this.active = -1;
     this.bind();
   }
@@ -163,15 +324,30 @@
     this.input.addEventListener("focus", function () { self.load().catch(function () {}); });
     this.input.addEventListener("input", function () { self.update(); });
     this.input.addEventListener("keydown", function (event) { self.onKey(event); });
-    this.input.addEventListener("blur", function () { setTimeout(function () { self.close(); }, 150); });
+    this.input.addEventListener("blur", function () {
+      self.closeTimer = setTimeout(function () { self.close(); }, 150);
+    });
     this.list.addEventListener("mousedown", function (event) { event.preventDefault(); });
     this.list.addEventListener("click", function (event) {
       var option = event.target.closest("[role=option]");
       if (option) self.go(Number(option.getAttribute("data-index")));
     });
     this.form.addEventListener("submit", function (event) {
-      if (self.suggestions.length) { event.preventDefault(); self.go(self.active >= 0 ? self.active : 0); }
-      else if (self.index) { event.preventDefault(); self.update(); }
+      if (!self.index) return;  // not loaded (yet): the form leads to the list of every municipality
+      event.preventDefault();
+      if (self.input.value !== self.query) self.update();
+      if (self.active >= 0) { self.go(self.active); return; }
+      var target = destinationFor(self.suggestions);
+      if (target !== null) { self.go(target); return; }
+      if (self.suggestions.length) {
+        // More than one place fits ("Herøy", "4014"): never pick one silently; let the user choose.
+        // (Pressing the button blurred the box: keep the list open and the focus where the arrows work.)
+        clearTimeout(self.closeTimer);
+        if (document.activeElement !== self.input) self.input.focus();
+        self.list.hidden = false;
+        self.input.setAttribute("aria-expanded", "true");
+        self.say(self.text.choose(self.suggestions.length));
+      }
     });
   };
 
@@ -184,6 +360,7 @@
       return;
     }
     var result = search(this.index, query);
+    this.query = query;
     this.render(result);
   };
 
@@ -205,6 +382,8 @@
       var detail = document.createElement("span");
       detail.className = "ke-finder__detail";
       if (s.detail === "postalCode") detail.textContent = self.text.postalCode + " " + s.code + " " + s.place;
+      else if (s.detail === "district") detail.textContent = self.text.district(s.place);
+      else if (s.detail === "place") detail.textContent = self.text.place(s.place);
       else if (s.detail === "municipalityNumber") detail.textContent = self.text.municipalityNumber + " " + s.code;
       else if (s.label.indexOf(s.detail) < 0) detail.textContent = s.detail;  // "Herøy (Nordland)" names it already
       li.appendChild(name);
@@ -256,10 +435,11 @@
 
   Finder.prototype.go = function (i) {
     var s = this.suggestions[i];
-    if (s) window.location.href = this.root + "kommune/" + s.number + "/";
+    if (s) window.location.href = this.root + "kommune/" + s.number + "/" + (s.hash ? "#" + s.hash : "");
   };
 
-  window.KEFinder = { fold: fold, prepare: prepare, search: search };
+  window.KEFinder = { fold: fold, prepare: prepare, search: search, destinationFor: destinationFor,
+                      withinOneEdit: withinOneEdit };
   var form = document.querySelector("form.ke-finder");
   if (form) window.KEFinder.instance = new Finder(form);
 })();

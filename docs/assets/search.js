@@ -11,6 +11,10 @@
     showImages: false,
     showSubResults: false,
     resetStyles: false,
+    autofocus: true,
+    // Short generated pages (a hospital's page is mostly its name) outranked the guides for everyday words
+    // ("sykehus", "hospital"); weigh page length less so the page about the word comes first.
+    ranking: { pageLength: 0.1 },
     processResult: function (result) {
       if (result.meta && result.meta.phone) {
         result.meta.title = result.meta.title + " – " + holder.getAttribute("data-phone-word") + " " + result.meta.phone;

@@ -13,15 +13,28 @@
   function mark() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       var table = wrap.querySelector(".md-typeset__table") || wrap;
+      var hint = wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("ke-scroll-hint")
+        ? wrap.previousElementSibling : null;
       if (table.scrollWidth > table.clientWidth + 1 || wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", label(wrap));
+        if (!hint) {
+          // Say visibly that the table goes on to the side, so no column is mistaken for missing.
+          hint = document.createElement("p");
+          hint.className = "ke-scroll-hint";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = document.documentElement.lang === "en"
+            ? "The table is wider than the screen: swipe or scroll sideways to see every column. →"
+            : "Tabellen er bredere enn skjermen: sveip eller rull sideveis for å se alle kolonnene. →";
+          wrap.parentNode.insertBefore(hint, wrap);
+        }
       } else if (wrap.hasAttribute("tabindex")) {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
+      if (hint && !wrap.hasAttribute("tabindex")) hint.remove();
     });
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(mark);

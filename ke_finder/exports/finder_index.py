@@ -21,8 +21,23 @@ def search_keys(names: tuple[str, ...]) -> list[str]:
     return sorted(k for k in keys if k)
 
 
+_SMALL_WORDS = {"i", "på", "og", "ved", "under", "over"}
+
+
+def place_name(upper: str) -> str:
+    """The postal register writes places in capitals ('MO I RANA'); show them as people write them
+    ('Mo i Rana', 'Nes på Hedmarken', 'Ny-Ålesund'). Small linking words stay lower case."""
+    words = upper.lower().split(" ")
+    out = [w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+           for i, w in enumerate(words)]
+    return " ".join(out)
+
+
 def build_finder_index(directory: Directory) -> dict[str, Any]:
-    """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes, 'x': non-municipalities}.
+    """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes,
+    'x': non-municipalities, 'd': city districts people live in ({'0301': [[district number, name], ...]})}.
+
+    Postal place names ('Mosjøen', 'Sandvika') are not repeated: the browser folds them from 'p'.
 
     Language-neutral: names are proper names, and the page builds the URL for its own language.
     """
@@ -31,13 +46,15 @@ def build_finder_index(directory: Directory) -> dict[str, Any]:
     postal: dict[str, list[str]] = {}
     for code in sorted(directory.postal_codes):
         pc = directory.postal_codes[code]
-        postal.setdefault(pc.municipality_number, []).append(f"{code}{pc.place.title()}")
+        postal.setdefault(pc.municipality_number, []).append(f"{code}{place_name(pc.place)}")
     return {
         "m": rows,
         "c": {c.number: c.name for c in sorted(directory.counties.values(), key=lambda c: c.number)},
         # municipality number -> "0010Oslo<TAB>0015Oslo…" (4-digit code followed by the place name)
         "p": {number: "\t".join(codes) for number, codes in sorted(postal.items())},
         "x": dict(sorted(NOT_MUNICIPALITIES.items())),
+        "d": {m.number: [[d.number, d.name] for d in m.districts if d.residential]
+              for m in municipalities if any(d.residential for d in m.districts)},
     }
 
 

@@ -80,11 +80,28 @@ class KeUnit:
         return self.web_host is not None
 
 
+# Oslo's catchment table (SKDE) has rows that are not districts anyone lives in: Sentrum (16) and
+# Marka (17) are statistical areas outside Oslo's 15 city districts, 99 is "district not given".
+# They keep their hospital in the data but are not offered as districts to choose.
+DISTRICT_NOT_GIVEN = frozenset({"030199"})
+NOT_RESIDENTIAL_DISTRICTS = frozenset({"030116", "030117"}) | DISTRICT_NOT_GIVEN
+
+
 @dataclass(frozen=True)
 class District:
     number: str
     name: str
     hospital_trust_id: str
+
+    @property
+    def residential(self) -> bool:
+        """A city district people live in and look for by name (not Sentrum, Marka or 'not given')."""
+        return self.number not in NOT_RESIDENTIAL_DISTRICTS
+
+    @property
+    def named_area(self) -> bool:
+        """Not a district but a real area (Sentrum, Marka), unlike the 'district not given' row."""
+        return not self.residential and self.number not in DISTRICT_NOT_GIVEN
 
 
 @dataclass(frozen=True)

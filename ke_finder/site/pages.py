@@ -83,8 +83,13 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
     return pages
 
 
+def _counties_in_reading_order(directory: Directory) -> list:
+    """Counties alphabetically (Norwegian order), as people scan a list for their own."""
+    return sorted(directory.counties.values(), key=lambda c: sort_key(c.name))
+
+
 def _county_pages(directory: Directory, lang: str) -> list[PageSpec]:
-    counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    counties = _counties_in_reading_order(directory)
     pages = [PageSpec(
         path=county_path(c.number), lang=lang, template="county.md.j2",
         title=t("county_title", lang, name=c.name), description=t("county_lead", lang),
@@ -94,7 +99,8 @@ def _county_pages(directory: Directory, lang: str) -> list[PageSpec]:
     pages.append(PageSpec(
         path=f"{COUNTY_DIR}/index", lang=lang, template="counties.md.j2",
         title=t("counties_title", lang), description=t("counties_lead", lang),
-        context={"counties": [(c, directory.municipalities_in_county(c.number)) for c in counties]},
+        context={"counties": [(c, directory.municipalities_in_county(c.number)) for c in counties],
+                 "total": len(directory.municipalities)},
     ))
     return pages
 
@@ -115,12 +121,37 @@ def _cooperation_pages(directory: Directory, lang: str) -> list[PageSpec]:
     return pages
 
 
+def _filter_totals(directory: Directory) -> dict[str, int]:
+    """How many municipalities each filter choice covers: 'county|trust', 'county|' and '|trust' -> count.
+
+    The service pages' filters say "we do not know for N municipalities" for the chosen county and trust,
+    not for the whole country. Grows with counties x trusts, not with municipalities.
+    """
+    totals: dict[str, int] = {}
+    for m in directory.municipalities.values():
+        trusts = {t.id for t in directory.trusts_for(m)}
+        for key in [f"{m.county_number}|", *(f"|{t}" for t in trusts), *(f"{m.county_number}|{t}" for t in trusts)]:
+            totals[key] = totals.get(key, 0) + 1
+    return dict(sorted(totals.items()))
+
+
+def _known_by_filter(directory: Directory, code: str) -> dict[str, int]:
+    """How many municipalities we know offer a service, per filter choice (keys as in _filter_totals)."""
+    known: dict[str, int] = {}
+    for m in directory.municipalities_offering(code):
+        trusts = {t.id for t in directory.trusts_for(m)}
+        for key in [f"{m.county_number}|", *(f"|{t}" for t in trusts), *(f"{m.county_number}|{t}" for t in trusts)]:
+            known[key] = known.get(key, 0) + 1
+    return dict(sorted(known.items()))
+
+
 def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
     services = sorted(directory.services.values(), key=lambda s: sort_key(s.names[lang]))
     total = len(directory.municipalities)
-    filter_counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    filter_counties = _counties_in_reading_order(directory)
     filter_trusts = sorted((t for t in directory.hospital_trusts.values() if directory.municipalities_served_by(t.id)),
                            key=lambda t: sort_key(t.name))
+    filter_totals = _filter_totals(directory)
     pages = []
     for s in services:
         offering = directory.municipalities_offering(s.code)
@@ -131,19 +162,20 @@ def _service_pages(directory: Directory, lang: str) -> list[PageSpec]:
             context={"service": s,
                      "offering": [(m, directory.ke_for(m), [t.id for t in directory.trusts_for(m)]) for m in offering],
                      "unknown_count": total - len(offering), "filter_counties": filter_counties,
-                     "filter_trusts": filter_trusts},
+                     "filter_trusts": filter_trusts, "filter_totals": filter_totals},
         ))
     pages.append(PageSpec(
         path=f"{SERVICE_DIR}/index", lang=lang, template="services.md.j2",
         title=t("services_title", lang), description=t("services_lead", lang),
         context={"services": [(s, len(directory.municipalities_offering(s.code))) for s in services],
-                 "filter_counties": filter_counties, "filter_trusts": filter_trusts},
+                 "known_by_filter": {s.code: _known_by_filter(directory, s.code) for s in services},
+                 "filter_counties": filter_counties, "filter_trusts": filter_trusts, "filter_totals": filter_totals},
     ))
     return pages
 
 
 def _home_page(directory: Directory, lang: str) -> PageSpec:
-    counties = sorted(directory.counties.values(), key=lambda c: c.number)
+    counties = _counties_in_reading_order(directory)
     return PageSpec(path="index", lang=lang, template="home.md.j2", title=t("home_title", lang),
                     description=t("home_title", lang), context={"counties": counties})
 
@@ -161,7 +193,7 @@ def _coverage_page(directory: Directory, lang: str, shapes: dict | None) -> Page
             legend=legend, title=t("map_title", lang), description=t("map_description", lang), lang=lang)
     return PageSpec(path=COVERAGE_PATH, lang=lang, template="coverage.md.j2", title=t("coverage_title", lang),
                     description=t("coverage_lead", lang),
-                    context={"total": coverage_total(directory), "by_county": coverage_by_county(directory),
+                    context={"total": coverage_total(directory), "by_county": sorted(coverage_by_county(directory), key=lambda r: sort_key(r.name)),
                              "by_trust": coverage_by_trust(directory),
                              "coops": sorted(directory.cooperations.values(), key=lambda c: sort_key(c.name)),
                              "services": [(s, len(directory.municipalities_offering(s.code)))

@@ -7,40 +7,50 @@ import pytest
 
 
 def test_copy_names_whose_ke_it_is(chromium, site_url: str) -> None:
-    """Balsfjord's page has its own KE and UNN's: each copied block says whose it is, and its source date."""
+    """Halden's page has its own KE and Sykehuset Østfold's: each copied block says whose it is, and its source."""
     context = chromium.new_context(locale="nb-NO", permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + "kommune/5532/", wait_until="networkidle")
-    name = "Kopier kontaktinformasjonen: Koordinerende enhet for Universitetssykehuset Nord-Norge HF"
+    page.goto(site_url + "kommune/3101/", wait_until="networkidle")
+    name = "Kopier kontaktinformasjonen: Koordinerende enhet for Sykehuset Østfold HF"
     page.get_by_role("button", name=name).click()
     page.wait_for_selector(".ke-copy-status:has-text('Kopiert')")
     hospital = page.evaluate("navigator.clipboard.readText()")
     lines = hospital.splitlines()
-    assert lines[0] == "Koordinerende enhet for Universitetssykehuset Nord-Norge HF"
-    assert "E-post: UNN-koordinerende.enhet@unn.no" in lines
-    assert lines[1].startswith("Enhet: Koordinerende enhet - habilitering og rehabilitering")
-    assert lines[-1].startswith("Ikke bekreftet av koordinerende enhet. Kilden er datert 10. november 2023")
-    assert "Balsfjord" not in hospital
+    assert lines[0] == "Koordinerende enhet for Sykehuset Østfold HF"
+    assert lines[1] == "Enhet: Samhandlingsavdelingen (ansvarlig for koordinerende enhet)"
+    assert "E-post: samhandling@so-hf.no" in lines
+    # how we know it, never "retrieved" (nobody checked the live page that day)
+    assert lines[-1].startswith("Ikke bekreftet av koordinerende enhet. Kilde (lest 23. november 2026 fra en "
+                                "lagret kopi av siden): https://sykehuset-ostfold.no/")
+    assert "Halden" not in hospital
     assert not any(line.startswith("Elektronisk adresse") for line in lines)  # HER-id unknown: left out
 
-    page.get_by_role("button", name="Kopier kontaktinformasjonen: Koordinerende enhet for Balsfjord kommune").click()
+    page.get_by_role("button", name="Kopier kontaktinformasjonen: Koordinerende enhet for Halden kommune").click()
     municipality = page.evaluate("navigator.clipboard.readText()")
-    assert municipality.splitlines()[0] == "Koordinerende enhet for Balsfjord kommune"
-    assert "Enhet: Koordinerende enhet (enhetsleder)" in municipality
-    assert "Besøksadresse: Helsesenteret, 9050 Storsteinnes" in municipality
-    assert "UNN" not in municipality
+    assert municipality.splitlines()[0] == "Koordinerende enhet for Halden kommune"
+    assert "Enhet: Forvaltningsenheten helse og mestring (koordinerende enhet)" in municipality
+    assert "Østfold" not in municipality
     context.close()
+
+
+def test_an_old_lead_offers_nothing_to_copy(page, site_url: str) -> None:
+    """Balsfjord's and UNN's details are from pages dated 2023 (old leads): not an address to paste into a
+    patient message, so neither block has a copy button."""
+    page.goto(site_url + "kommune/5532/", wait_until="networkidle")
+    assert page.locator(".ke-old-lead").count() == 2
+    assert page.locator("button.ke-copy").count() == 0
 
 
 def test_copy_in_english(chromium, site_url: str) -> None:
     context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + "en/helseforetak/unn/", wait_until="networkidle")
-    page.get_by_role("button", name="Copy contact details: Coordinating unit of Universitetssykehuset Nord-Norge HF").click()
+    page.goto(site_url + "en/helseforetak/sykehuset-ostfold/", wait_until="networkidle")
+    page.get_by_role("button", name="Copy contact details: Coordinating unit of Sykehuset Østfold HF").click()
     page.wait_for_selector(".ke-copy-status:has-text('Copied')")
     text = page.evaluate("navigator.clipboard.readText()")
-    assert text.splitlines()[0] == "Coordinating unit of Universitetssykehuset Nord-Norge HF"
-    assert "Not confirmed by the coordinating unit. Source dated 10 November 2023" in text
+    assert text.splitlines()[0] == "Coordinating unit of Sykehuset Østfold HF"
+    assert ("Not confirmed by the coordinating unit. Source (read on 23 November 2026 from a stored copy of the "
+            "page): https://sykehuset-ostfold.no/") in text
     context.close()
 
 
@@ -92,10 +102,10 @@ def test_message_helper_with_a_known_ke(page, site_url: str) -> None:
 
 
 def test_message_helper_without_a_known_ke(page, site_url: str) -> None:
-    text = message_text(page, site_url, "en/message-helper/?kommune=5610")
-    assert text.splitlines()[0] == "To: Coordinating unit of Karasjok municipality"
+    text = message_text(page, site_url, "en/message-helper/?kommune=5612")
+    assert text.splitlines()[0] == "To: Coordinating unit of Kautokeino municipality"
     assert "Search the national address register (Adresseregisteret)" in text.splitlines()[1]
-    assert "We do not know the coordinating unit of Karasjok yet." in page.locator(".ke-message__result").inner_text()
+    assert "We do not know the coordinating unit of Kautokeino yet." in page.locator(".ke-message__result").inner_text()
     # Choosing another municipality in the list replaces the text.
     page.select_option("#ke-message-municipality", "3911")
     page.wait_for_function("document.getElementById('ke-message-text').value.includes('Færder')")

@@ -24,7 +24,8 @@
     herUnknown: "Not known here. Search the national address register (Adresseregisteret) in your record system for the municipality's coordinating unit, or call the municipality's switchboard and ask for it.",
     phone: "Phone",
     email: "E-mail",
-    unconfirmed: "Not confirmed by the coordinating unit; read from a public web page on {date}. Check before you send.",
+    unconfirmed: "Not confirmed by the coordinating unit; {how}. Check before you send.",
+    how: { "stored-copy": "read on {date} from a stored copy of a public web page", "live-page": "checked on the live web page on {date}" },
     unknown: "We do not know the coordinating unit of {name} yet. Look on the municipality's website or call its switchboard and ask for the coordinating unit (in some municipalities it is called the service office or allocation office).",
     website: "The municipality's website",
     hospital: "Do you work in a hospital? Under the Health Personnel Act § 38 a you notify the hospital's own coordinating unit:",
@@ -57,7 +58,8 @@
     herUnknown: "Ikke kjent her. Søk etter kommunens koordinerende enhet i Adresseregisteret i journalsystemet, eller ring kommunens sentralbord og spør.",
     phone: "Telefon",
     email: "E-post",
-    unconfirmed: "Ikke bekreftet av koordinerende enhet; lest fra en offentlig nettside {date}. Sjekk før du sender.",
+    unconfirmed: "Ikke bekreftet av koordinerende enhet; {how}. Sjekk før du sender.",
+    how: { "stored-copy": "lest {date} fra en lagret kopi av en offentlig nettside", "live-page": "sjekket på den levende nettsiden {date}" },
     unknown: "Vi kjenner ikke koordinerende enhet i {name} ennå. Se kommunens nettsted, eller ring sentralbordet og spør etter koordinerende enhet (i noen kommuner heter den tjenestekontoret eller tildelingskontoret).",
     website: "Kommunens nettsted",
     hospital: "Jobber du i sykehus? Etter helsepersonelloven § 38 a melder du fra til sykehusets egen koordinerende enhet:",
@@ -125,6 +127,8 @@
       var m = municipalities.filter(function (x) { return x.number === number; })[0];
       if (!m) return;
       var ke = m.ke_id ? units[m.ke_id] : m.cooperation_id ? units["samarbeid-" + m.cooperation_id] : null;
+      // A related page or an old lead does not tell who the KE is today (shown_as_ke in ke-units.json).
+      if (ke && ke.shown_as_ke === false) ke = null;
       var owner = ke ? ke.owner_name : m.display_name;
       out.appendChild(el("h2", { id: "ke-message-recipient", text: W.recipient }));
       var to = [];
@@ -137,7 +141,10 @@
         ke.phones.forEach(function (p) { add(W.phone, p.display + (p.label ? " (" + p.label + ")" : "")); });
         if (ke.email) add(W.email, ke.email);
         out.appendChild(dl);
-        if (!ke.source.confirmed_by_ke) out.appendChild(el("p", { class: "ke-note", text: fill(W.unconfirmed, { date: isoDate(ke.source.retrieved) }) }));
+        if (!ke.source.confirmed_by_ke) {
+          var how = fill(W.how[ke.source.evidence] || W.how["stored-copy"], { date: isoDate(ke.source.retrieved) });
+          out.appendChild(el("p", { class: "ke-note", text: fill(W.unconfirmed, { how: how }) }));
+        }
         to.push(W.to + ": " + (ke.unit ? ke.unit + " – " : "") + fill(W.keOf, { owner: owner }));
         to.push(W.her + ": " + (ke.her_id || W.herUnknown));
       } else {
@@ -152,6 +159,7 @@
         var t = trusts[id];
         if (!t) return;
         var tk = t.ke_id ? units[t.ke_id] : null;
+        if (tk && tk.shown_as_ke === false) tk = null;  // an old lead is not an address to send to
         var link = el("a", { href: new URL(t.url[en ? "en" : "nb"].replace(/^\//, ""), site).href, text: t.name });
         if (tk) {
           var bits = [tk.unit, tk.her_id ? W.her + ": " + tk.her_id : null, tk.phones.length ? W.phone + ": " + tk.phones[0].display : null, tk.email].filter(Boolean);

@@ -379,13 +379,16 @@ def test_release_build_refuses_without_settings(tmp_path: Path) -> None:
       "    retrieved: '2026-11-30'", "    confirmed_by_ke: false"]),
     # The KE confirms a change: evidence ke-confirmed and today's date, and the file validates.
     ("kommune-3911", {"#ke-phone-1": "33 00 11 22", "confirm": True},
-     ["  - number: '33 00 11 22'", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"]),
-    ("kommune-1101", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke", "confirm": True},
+     ["  - number: '33 00 11 22'", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'",
+      "    confirmed_by_ke: true"]),
+    ("kommune-1101", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke",
+                      "confirm": True},
      ["  unit: Koordinerende enhet", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"]),
 ])
 def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path: Path, entry: str, actions: dict,
                                 expected: list) -> None:
-    """A hospital trust's file, a municipality's offers, and a hospital without a KE block yet."""
+    """A hospital trust's file, a municipality's offers, a hospital without a KE block yet (checked on the live page),
+    and the KE confirming a change and a new block (evidence: ke-confirmed)."""
     open_form(form, site_url, entry)
     for selector, value in actions.items():
         if selector == "service":
@@ -428,7 +431,8 @@ def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form
     confirmation alone would leave confirmed_by_ke and evidence disagreeing, so the form asks for the live page."""
     entry_file = ROOT / "data/municipalities/3911-faerder.yaml"
     text = entry_file.read_text(encoding="utf-8")
-    confirmed = text.replace("    evidence: stored-copy\n    retrieved: '2026-11-23'", "    evidence: ke-confirmed\n    retrieved: '2026-11-25'")
+    confirmed = text.replace("    evidence: stored-copy\n    retrieved: '2026-11-23'",
+                             "    evidence: ke-confirmed\n    retrieved: '2026-11-25'")
     confirmed = confirmed.replace("    confirmed_by_ke: false", "    confirmed_by_ke: true")
     assert confirmed.count("ke-confirmed") == 1 and "confirmed_by_ke: true" in confirmed
 

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ke_finder.editor.contact_import import import_contacts
+from ke_finder.editor.contact_import import KE_KEYS, SOURCE_KEYS, import_contacts
 from ke_finder.source.checks import check_email, check_link, check_text_is_inert
 from ke_finder.source.phones import InvalidPhone, normalise_phone
 from ke_finder.source.yamlsource import YamlDocument
@@ -60,11 +60,25 @@ def test_form_is_prefilled_from_the_data(form, site_url: str) -> None:
     assert form.input_value("#ke-unit") == "Tjenestekontoret (koordinerende enhet for barn og unge og for voksne og eldre)"
     assert form.input_value("#ke-phone-1") == "95 19 34 80"
     assert form.input_value("#ke-phone-label-1") == "Tjenestekontoret - ekspedisjon"
-    assert form.input_value("#ke-opening-hours") == "mandag til fredag kl. 09:00–14:00"
+    assert form.input_value("#ke-opening-hours") == ""  # the file has phone_hours only (opening_hours: null)
     assert form.input_value("#ke-web").startswith("https://faerder.kommune.no/")
     assert form.input_value("#ke-email") == "" and form.input_value("#ke-her-id") == ""
     assert form.get_by_label("Jeg jobber i denne koordinerende enheten og bekrefter opplysningene").is_visible()
     assert form.get_by_label("Barnekoordinator").is_visible()  # the services of a municipality
+    # What we know now (source.evidence: stored-copy, retrieved 2026-11-23), in plain words.
+    assert form.inner_text("#ke-evidence-now") == (
+        "Nå står det: Opplysningene er lest 23. november 2026 fra en lagret kopi av nettsiden. Vi vet ikke når "
+        "kopien ble laget, og ingen har sjekket den levende siden ennå.")
+    assert not form.is_checked("#ke-confirm") and not form.is_checked("#ke-live")
+
+
+def test_evidence_is_said_in_english_and_for_a_unit_we_know_nothing_about(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911", "en/")
+    assert form.inner_text("#ke-evidence-now").startswith(
+        "Now it says: The details were read on 23 November 2026 from a stored copy of the web page.")
+    assert form.get_by_label("I checked these details on the web page above today").is_visible()
+    open_form(form, site_url, "kommune-1101", "en/")
+    assert form.inner_text("#ke-evidence-now") == "We have no details about the unit yet."
 
 
 def test_every_ke_block_links_to_its_entry(built_site: Path) -> None:
@@ -161,11 +175,32 @@ CASES = {
                                      "unge og voksne i kommunen"},
                         {"unit": "Tildelingskontoret for helse og omsorg, som også er koordinerende enhet for barn, "
                                  "unge og voksne i kommunen"}),
-    "new-ke-block": ("kommune-5610",
-                     {"#ke-unit": "Koordinerende enhet", "add": ("78 46 80 00", ""), "#ke-source-url": "https://karasjok.kommune.no/ke",
-                      "confirm": True},
-                     {"unit": "Koordinerende enhet", "phone": "78 46 80 00", "phone_label": "-",
-                      "source_url": "https://karasjok.kommune.no/ke", "retrieved": "2026-11-30", "confirmed_by_ke": "ja"}),
+    # Eigersund has `ke: null`: the form writes the importer's whole new block, evidence included.
+    "new-ke-block-confirmed": ("kommune-1101",
+                               {"#ke-unit": "Koordinerende enhet", "add": ("51 46 80 00", ""),
+                                "#ke-source-url": "https://www.eigersund.kommune.no/ke", "confirm": True},
+                               {"unit": "Koordinerende enhet", "phone": "51 46 80 00", "phone_label": "-",
+                                "source_url": "https://www.eigersund.kommune.no/ke", "retrieved": "2026-11-30",
+                                "confirmed_by_ke": "ja"}),
+    # Someone who does not work in the KE, for a municipality without a KE block: checked on the live page today.
+    "new-ke-block-live-page": ("kommune-1101",
+                               {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke",
+                                "live": True},
+                               {"unit": "Koordinerende enhet", "source_url": "https://www.eigersund.kommune.no/ke",
+                                "retrieved": "2026-11-30", "evidence": "live-page"}),
+    "live-page": ("kommune-4014", {"live": True}, {"retrieved": "2026-11-30", "evidence": "live-page"}),
+}
+
+# The source lines each case must write (the importer writes the same bytes, so this checks both).
+SOURCE_LINES = {
+    "confirm-add-phone-email": ["    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"],
+    "new-ke-block-confirmed": ["  source:", "    url: https://www.eigersund.kommune.no/ke", "    evidence: ke-confirmed",
+                               "    retrieved: '2026-11-30'", "    page_date: null", "    confirmed_by_ke: true",
+                               "  web_kind: ke-page", "  phone_hours: null", "  - number: '51 46 80 00'"],
+    "new-ke-block-live-page": ["    url: https://www.eigersund.kommune.no/ke", "    evidence: live-page",
+                               "    retrieved: '2026-11-30'", "    confirmed_by_ke: false", "  phones: []"],
+    "live-page": ["    evidence: live-page", "    retrieved: '2026-11-30'", "    confirmed_by_ke: false"],
+    "phone": ["    evidence: stored-copy", "    retrieved: '2026-11-23'"],  # a suggestion keeps the source as it was
 }
 
 
@@ -179,6 +214,8 @@ def form_yaml(page, site_url: str, entry: str, actions: dict) -> str:
             page.fill(f"#ke-phone-label-{count}", value[1])
         elif selector == "confirm":
             page.check("#ke-confirm")
+        elif selector == "live":
+            page.check("#ke-live")
         else:
             page.fill(selector, value)
     submit(page)
@@ -206,6 +243,19 @@ def test_form_and_import_contacts_write_the_same_bytes(form, site_url: str, tmp_
     from_importer, path = importer_yaml(tmp_path, entry, row)
     assert from_form == from_importer
     assert from_form != (ROOT / "data" / path.relative_to(tmp_path / "data")).read_text(encoding="utf-8")
+    lines = from_form.splitlines()
+    for line in SOURCE_LINES.get(case, []):
+        assert line in lines, line
+    if case.startswith("new-ke-block"):  # the source block in the schema's order, as contact_import.SOURCE_KEYS
+        start = lines.index("  source:")
+        assert [line.split(":")[0].strip() for line in lines[start + 1:start + 6]] == list(SOURCE_KEYS)
+
+
+def test_form_keeps_the_importers_key_order(page, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    assert rules["ke_keys"] == list(KE_KEYS) and rules["source_keys"] == list(SOURCE_KEYS)
+    page.goto(site_url + "correction/?entry=kommune-3911", wait_until="networkidle")
+    assert page.evaluate("[KeYaml.keOrder, KeYaml.sourceOrder]") == [list(KE_KEYS), list(SOURCE_KEYS)]
 
 
 # One table, run through the browser's rules and the build's.
@@ -323,16 +373,28 @@ def test_release_build_refuses_without_settings(tmp_path: Path) -> None:
 @pytest.mark.parametrize("entry, actions, expected", [
     ("helseforetak-unn", {"#ke-email": "ke@unn.no", "#ke-her-id": "123456"}, ["  email: ke@unn.no", "  her_id: '123456'"]),
     ("kommune-3911", {"service": "barnekoordinator"}, ["services:", "- barnekoordinator"]),
-    ("helseforetak-helse-stavanger", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://helse-stavanger.no/ke"},
-     ["  unit: Koordinerende enhet", "    url: https://helse-stavanger.no/ke"]),
+    ("helseforetak-helse-stavanger", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://helse-stavanger.no/ke",
+                                      "live": True},
+     ["  unit: Koordinerende enhet", "    url: https://helse-stavanger.no/ke", "    evidence: live-page",
+      "    retrieved: '2026-11-30'", "    confirmed_by_ke: false"]),
+    # The KE confirms a change: evidence ke-confirmed and today's date, and the file validates.
+    ("kommune-3911", {"#ke-phone-1": "33 00 11 22", "confirm": True},
+     ["  - number: '33 00 11 22'", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'",
+      "    confirmed_by_ke: true"]),
+    ("kommune-1101", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke",
+                      "confirm": True},
+     ["  unit: Koordinerende enhet", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"]),
 ])
 def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path: Path, entry: str, actions: dict,
                                 expected: list) -> None:
-    """A hospital trust's file, a municipality's offers, and a hospital without a KE block yet."""
+    """A hospital trust's file, a municipality's offers, a hospital without a KE block yet (checked on the live page),
+    and the KE confirming a change and a new block (evidence: ke-confirmed)."""
     open_form(form, site_url, entry)
     for selector, value in actions.items():
         if selector == "service":
             form.check(f"#ke-service-{value}")
+        elif selector in ("confirm", "live"):
+            form.check(f"#ke-{selector}")
         else:
             form.fill(selector, value)
     submit(form)
@@ -342,6 +404,61 @@ def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path:
     path.write_text(after, encoding="utf-8")
     for line in expected:
         assert line in after.splitlines()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_new_ke_block_needs_to_say_where_the_details_come_from(form, site_url: str) -> None:
+    """No KE block yet and neither box ticked: the file would not validate (no evidence), so the form says why."""
+    open_form(form, site_url, "kommune-1101")
+    form.fill("#ke-unit", "Koordinerende enhet")
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert ("Vi har ingen opplysninger om enheten ennå, så vi må vite hvor de nye kommer fra"
+            in form.locator(".ke-form__summary").inner_text())
+    assert form.locator("#ke-live").get_attribute("aria-invalid") == "true"
+    assert "ke-live-error" in form.locator("#ke-live").get_attribute("aria-describedby")
+    assert form.locator(".ke-form__result").is_hidden()
+    form.check("#ke-live")
+    submit(form)
+    assert "    evidence: live-page" in made_yaml(form).splitlines()
+    assert form.locator("#ke-live").get_attribute("aria-invalid") is None
+
+
+def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form, site_url: str, tmp_path: Path) -> None:
+    """An entry the KE confirmed (made so here by serving a confirmed copy of Færder's file): unticking the
+    confirmation alone would leave confirmed_by_ke and evidence disagreeing, so the form asks for the live page."""
+    entry_file = ROOT / "data/municipalities/3911-faerder.yaml"
+    text = entry_file.read_text(encoding="utf-8")
+    confirmed = text.replace("    evidence: stored-copy\n    retrieved: '2026-11-23'",
+                             "    evidence: ke-confirmed\n    retrieved: '2026-11-25'")
+    confirmed = confirmed.replace("    confirmed_by_ke: false", "    confirmed_by_ke: true")
+    assert confirmed.count("ke-confirmed") == 1 and "confirmed_by_ke: true" in confirmed
+
+    def confirmed_entry(route) -> None:
+        entry = route.fetch().json()
+        entry["yaml"] = confirmed
+        entry["ke"]["source"].update(evidence="ke-confirmed", retrieved="2026-11-25", confirmed_by_ke=True)
+        route.fulfill(json=entry)
+
+    form.route("**/assets/entries/kommune-3911.json", confirmed_entry)
+    open_form(form, site_url, "kommune-3911")
+    assert "Den koordinerende enheten bekreftet opplysningene 25. november 2026." in form.inner_text("#ke-evidence-now")
+    assert form.is_checked("#ke-confirm")
+    form.fill("#ke-phone-1", "33 00 11 22")
+    form.uncheck("#ke-confirm")
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert "Opplysningene vi har nå, er bekreftet av enheten" in form.locator(".ke-form__summary").inner_text()
+    form.check("#ke-live")
+    submit(form)
+    after = made_yaml(form)
+    lines = after.splitlines()
+    assert "    evidence: live-page" in lines and "    confirmed_by_ke: false" in lines
+    assert "    retrieved: '2026-11-30'" in lines
+    path = data_copy(tmp_path) / "municipalities/3911-faerder.yaml"
+    path.write_text(after, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -45,6 +45,15 @@
       sourceHint: "Redaksjonen sjekker opplysningene mot denne siden.",
       confirm: "Jeg jobber i denne koordinerende enheten og bekrefter opplysningene",
       confirmHint: "Da står det «Bekreftet av koordinerende enhet» på siden. Redaksjonen sjekker at rettelsen kommer fra enheten før den publiseres.",
+      live: "Jeg har sjekket opplysningene på nettsiden over i dag",
+      liveHint: "Kryss av hvis du ikke jobber i enheten, men har lest opplysningene på nettsiden i dag. Da står det «Sjekket på den levende siden» med dagens dato.",
+      evidenceNow: "Nå står det:",
+      "evidence_stored-copy": "Opplysningene er lest {date} fra en lagret kopi av nettsiden. Vi vet ikke når kopien ble laget, og ingen har sjekket den levende siden ennå.",
+      "evidence_live-page": "Opplysningene ble sjekket på nettsiden {date}.",
+      "evidence_ke-confirmed": "Den koordinerende enheten bekreftet opplysningene {date}.",
+      evidenceNone: "Vi har ingen opplysninger om enheten ennå.",
+      errEvidenceNew: "Vi har ingen opplysninger om enheten ennå, så vi må vite hvor de nye kommer fra. Kryss av for at du jobber i enheten, eller for at du har sjekket opplysningene på nettsiden i dag.",
+      errEvidenceConfirmed: "Opplysningene vi har nå, er bekreftet av enheten. Jobber du ikke der, kryss av for at du har sjekket opplysningene på nettsiden i dag, så vi vet hvor de nye kommer fra.",
       personal: "Dette er enhetens eget navn, nummer eller adresse, ikke en persons",
       personalHint: "Vi publiserer bare enhetens egne kontaktopplysninger. En ansatts navn, mobil eller e-post er personopplysninger, og de blir feil når folk bytter jobb.",
       make: "Lag rettelsen",
@@ -67,6 +76,7 @@
       mailIntro: "Rettelse av opplysningene om koordinerende enhet for {owner}, laget med skjemaet på nettstedet.",
       mailConfirmed: "Avsenderen jobber i enheten og bekrefter opplysningene.",
       mailNotConfirmed: "Avsenderen har ikke bekreftet at hen jobber i enheten.",
+      mailLive: "Avsenderen jobber ikke i enheten, men har sjekket opplysningene på nettsiden i dag.",
       mailDiff: "Endringer:",
       mailFile: "Hele filen ({file}):",
       none: "(tomt)",
@@ -118,6 +128,15 @@
       sourceHint: "The editors check the details against this page.",
       confirm: "I work in this coordinating unit and confirm these details",
       confirmHint: "The page will then say “Confirmed by the coordinating unit”. The editors check that the correction comes from the unit before publishing it.",
+      live: "I checked these details on the web page above today",
+      liveHint: "Tick this if you do not work in the unit but read the details on the web page today. The page will then say “Checked on the live page” with today's date.",
+      evidenceNow: "Now it says:",
+      "evidence_stored-copy": "The details were read on {date} from a stored copy of the web page. We do not know when the copy was made, and nobody has checked the live page yet.",
+      "evidence_live-page": "The details were checked on the web page on {date}.",
+      "evidence_ke-confirmed": "The coordinating unit confirmed the details on {date}.",
+      evidenceNone: "We have no details about the unit yet.",
+      errEvidenceNew: "We have no details about the unit yet, so we need to know where the new ones come from. Tick that you work in the unit, or that you checked the details on the web page today.",
+      errEvidenceConfirmed: "The details we have now were confirmed by the unit. If you do not work there, tick that you checked the details on the web page today, so we know where the new ones come from.",
       personal: "This is the unit's own name, number or address, not a person's",
       personalHint: "We publish only the unit's own contact details. An employee's name, mobile or e-mail is personal data, and it goes wrong when people change jobs.",
       make: "Make the correction",
@@ -140,6 +159,7 @@
       mailIntro: "A correction of the details of the coordinating unit of {owner}, made with the form on the site.",
       mailConfirmed: "The sender works in the unit and confirms the details.",
       mailNotConfirmed: "The sender has not confirmed working in the unit.",
+      mailLive: "The sender does not work in the unit, but checked the details on the web page today.",
       mailDiff: "Changes:",
       mailFile: "The whole file ({file}):",
       none: "(empty)",
@@ -427,7 +447,7 @@
   }
 
   /* The phone list as contact_import.replace_phones writes it: numbers already listed keep their lines. */
-  function replacePhones(lines, ke, indent, phones, currentPhones, e164Of) {
+  function replacePhones(lines, ke, indent, phones, currentPhones, e164Of, keOrder) {
     var keys = mappingKeys(lines, ke.start, ke.end, indent);
     var slot = keys.filter(function (k) { return k.key === "phones"; })[0];
     var entries = [];
@@ -467,21 +487,31 @@
       lines.splice.apply(lines, [slot.start, slot.end - slot.start].concat(replacement));
       ke.end += replacement.length - (slot.end - slot.start);
     } else {
-      var position = keys.filter(function (k) { return KE_ORDER.indexOf(k.key) !== -1 && KE_ORDER.indexOf(k.key) < KE_ORDER.indexOf("phones"); }).length;
+      var position = keys.filter(function (k) { return keOrder.indexOf(k.key) !== -1 && keOrder.indexOf(k.key) < keOrder.indexOf("phones"); }).length;
       var at = position < keys.length ? keys[position].start : ke.end;
       lines.splice.apply(lines, [at, 0].concat(replacement));
       ke.end += replacement.length;
     }
   }
 
-  var KE_ORDER = ["unit", "phones", "email", "web", "visiting_address", "postal_address", "opening_hours", "her_id", "source"];
-  var SOURCE_ORDER = ["url", "retrieved", "page_date", "confirmed_by_ke"];
-  var QUOTED = { her_id: true };
+  /* contact_import.KE_KEYS and SOURCE_KEYS (the schema's order). The form passes the build's own lists from
+     correction-rules.json; these are the same lists for callers without rules (tests check they agree). */
+  var KE_ORDER = ["unit", "serves", "phones", "email", "web", "web_kind", "related_topic", "visiting_address",
+                  "postal_address", "opening_hours", "phone_hours", "her_id", "source"];
+  var SOURCE_ORDER = ["url", "evidence", "retrieved", "page_date", "confirmed_by_ke"];
+  var QUOTED = { her_id: true, retrieved: true };
+
+  /* contact_import.new_ke_block / new_source_block: every key in order, null unless the importer says otherwise. */
+  var NEW_KE = { phones: [], web_kind: "ke-page" };
+  var NEW_SOURCE = { confirmed_by_ke: false };
 
   /* Apply a change to a data file's text. change = {values: {key: value|null}, phones: [{e164, display,
-     label}] or undefined, source: {url, retrieved, confirmed_by_ke}, services: [codes]|null|undefined};
-     current = the entry's current values (entry.ke, may be null); e164Of: a listed number's E.164. */
-  function applyChange(text, current, change, e164Of) {
+     label}] or undefined, source: {url, evidence, retrieved, confirmed_by_ke} (each optional, like the
+     importer's columns), services: [codes]|null|undefined}; current = the entry's current values (entry.ke, may
+     be null); e164Of: a listed number's E.164; order: {ke, source} key lists (default KE_ORDER, SOURCE_ORDER). */
+  function applyChange(text, current, change, e164Of, order) {
+    var keOrder = (order && order.ke) || KE_ORDER;
+    var sourceOrder = (order && order.source) || SOURCE_ORDER;
     var lines = text.split("\n");
     var trailing = lines[lines.length - 1] === "" ? lines.pop() : null;
     var keBlock = topKey(lines, "ke");
@@ -489,31 +519,44 @@
     if (!current) {
       if (lines[keBlock.start] !== "ke: null") throw new Error("shape");
       var fresh = ["ke:"];
-      KE_ORDER.forEach(function (key) {
-        if (key === "phones") fresh.push("  phones: []");
-        else if (key === "source") fresh.push("  source:", "    url: null", "    retrieved: null", "    page_date: null", "    confirmed_by_ke: false");
-        else fresh.push("  " + key + ": null");
+      var freshSource = {};
+      keOrder.forEach(function (key) {
+        if (key === "source") {
+          fresh.push("  source:");
+          sourceOrder.forEach(function (skey) {
+            freshSource[skey] = skey in NEW_SOURCE ? NEW_SOURCE[skey] : null;
+            fresh.push(keyValue(4, skey, freshSource[skey], false));
+          });
+        } else {
+          fresh.push(keyValue(2, key, key in NEW_KE ? NEW_KE[key] : null, false));
+        }
       });
       lines.splice.apply(lines, [keBlock.start, keBlock.end - keBlock.start].concat(fresh));
       keBlock = { start: keBlock.start, end: keBlock.start + fresh.length };
-      current = { phones: [], source: { url: null, retrieved: null, page_date: null, confirmed_by_ke: false } };
+      current = { phones: [], web_kind: "ke-page", source: freshSource };
     }
     var ke = { start: keBlock.start + 1, end: keBlock.end };
     Object.keys(change.values || {}).forEach(function (key) {
-      putLines(lines, ke, indent, key, change.values[key], KE_ORDER, !!QUOTED[key], current[key]);
+      putLines(lines, ke, indent, key, change.values[key], keOrder, !!QUOTED[key], current[key]);
     });
     var source = change.source || {};
-    ["url", "retrieved", "confirmed_by_ke"].forEach(function (key) {
-      if (!(key in source)) return;
+    var currentSource = Object.assign({}, current.source || {});  // entry.ke stays as loaded
+    function putSource(key, value) {
       var keys = mappingKeys(lines, ke.start, ke.end, indent);
       var slot = keys.filter(function (k) { return k.key === "source"; })[0];
       if (!slot) throw new Error("shape");
       var block = { start: slot.start + 1, end: slot.end };
       var before = block.end;
-      putLines(lines, block, indent + 2, key, source[key], SOURCE_ORDER, key === "retrieved", (current.source || {})[key]);
+      putLines(lines, block, indent + 2, key, value, sourceOrder, !!QUOTED[key], currentSource[key]);
       ke.end += block.end - before;
-    });
-    if (change.phones) replacePhones(lines, ke, indent, change.phones, current.phones || [], e164Of);
+      currentSource[key] = value;
+    }
+    sourceOrder.forEach(function (key) { if (key in source) putSource(key, source[key]); });
+    // contact_import.apply_update: evidence and confirmed_by_ke say the same thing, so the one the change
+    // leaves out follows from the other.
+    if ("evidence" in source && !("confirmed_by_ke" in source)) putSource("confirmed_by_ke", source.evidence === "ke-confirmed");
+    else if (source.confirmed_by_ke === true && !("evidence" in source)) putSource("evidence", "ke-confirmed");
+    if (change.phones) replacePhones(lines, ke, indent, change.phones, current.phones || [], e164Of, keOrder);
     if (change.services !== undefined) {
       var svc = topKey(lines, "services");
       var svcLines = change.services === null ? ["services: null"] : (change.services.length ? ["services:"].concat(change.services.map(function (c) { return "- " + c; })) : ["services: []"]);
@@ -560,7 +603,7 @@
     return out.join("\n") + "\n";
   }
 
-  window.KeYaml = { applyChange: applyChange, keyValue: keyValue, unifiedDiff: unifiedDiff, yamlWord: function (t) { return YAML_WORDS.test(t); } };
+  window.KeYaml = { applyChange: applyChange, keOrder: KE_ORDER, sourceOrder: SOURCE_ORDER, keyValue: keyValue, unifiedDiff: unifiedDiff, yamlWord: function (t) { return YAML_WORDS.test(t); } };
   window.KeRules = { make: makeRules };
 
   /* ------------------------------------------------------------------ the form */
@@ -622,6 +665,23 @@
     return wrap;
   }
 
+  /* What we know of the details now (source.evidence), in the words the KE pages use. */
+  function evidenceNow(current) {
+    var source = current ? current.source : null;
+    var words = source && W["evidence_" + source.evidence];
+    if (!words) return el("p", { class: "ke-form__evidence", id: "ke-evidence-now", text: W.evidenceNone });
+    return el("p", { class: "ke-form__evidence", id: "ke-evidence-now" }, [el("strong", { text: W.evidenceNow }), " ",
+      fill(words, { date: longDate(source.retrieved) })]);
+  }
+
+  /* "2026-11-30" -> "30. november 2026" / "30 November 2026", as the KE pages write dates. */
+  function longDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || W.none;
+    var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+  }
+
   function build(rules, entry, services) {
     root.textContent = "";
     var ke = entry.ke || { phones: [], source: {} };
@@ -675,10 +735,16 @@
 
     var srcSet = el("fieldset", {}, [el("legend", { text: W.sourceLegend })]);
     srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || (entry.where[0] && entry.where[0].role === "owner" ? entry.where[0].web : ""), W.sourceHint, "url"));
+    srcSet.appendChild(evidenceNow(entry.ke));
     var confirm = el("input", { type: "checkbox", id: "ke-confirm", "aria-describedby": "ke-confirm-hint" });
     confirm.checked = !!(ke.source || {}).confirmed_by_ke;
     srcSet.appendChild(el("div", { class: "ke-form__check" }, [confirm, el("label", { for: "ke-confirm", text: W.confirm })]));
     srcSet.appendChild(el("p", { class: "ke-form__hint", id: "ke-confirm-hint", text: W.confirmHint }));
+    srcSet.appendChild(el("p", { class: "ke-form__error", id: "ke-confirm-error", hidden: "" }));
+    var live = el("input", { type: "checkbox", id: "ke-live", "aria-describedby": "ke-live-hint" });
+    srcSet.appendChild(el("div", { class: "ke-form__check" }, [live, el("label", { for: "ke-live", text: W.live })]));
+    srcSet.appendChild(el("p", { class: "ke-form__hint", id: "ke-live-hint", text: W.liveHint }));
+    srcSet.appendChild(el("p", { class: "ke-form__error", id: "ke-live-error", hidden: "" }));
     var personal = el("input", { type: "checkbox", id: "ke-not-personal", "aria-describedby": "ke-not-personal-hint" });
     var personalWrap = el("div", { class: "ke-form__check", hidden: "" }, [personal, el("label", { for: "ke-not-personal", text: W.personal })]);
     var personalHint = el("p", { class: "ke-form__hint", id: "ke-not-personal-hint", text: W.personalHint, hidden: "" });
@@ -765,6 +831,13 @@
       var sourceUrl = value("ke-source-url");
       if (!sourceUrl) fail("ke-source-url", W.errSourceNeeded);
       else if (!rules.link(sourceUrl)) fail("ke-source-url", fill(W.errLink, { value: sourceUrl }));
+      // Every KE block says what we know (source.evidence): a new block needs it, and details the KE confirmed
+      // cannot be changed by someone else without saying where the new ones come from.
+      var evidenceBefore = entry.ke ? entry.ke.source.evidence : null;
+      if (!confirm.checked && !live.checked) {
+        if (!entry.ke) fail("ke-live", W.errEvidenceNew);
+        else if (evidenceBefore === "ke-confirmed") fail("ke-live", W.errEvidenceConfirmed);
+      }
 
       errorBox.textContent = "";
       if (errors.length) {
@@ -791,23 +864,26 @@
       var confirmedBefore = current ? !!current.source.confirmed_by_ke : false;
       var sourceBefore = current ? current.source.url : null;
       if (!Object.keys(change.values).length && !change.phones && change.services === undefined &&
-          confirm.checked === confirmedBefore && sourceUrl === sourceBefore) {
+          confirm.checked === confirmedBefore && !live.checked && sourceUrl === sourceBefore) {
         showErrors([{ id: "ke-unit", message: W.noChange }]);
         return;
       }
-      // The date says when the KE confirmed the details; an unconfirmed suggestion keeps the source's date
-      // until the editors have checked it against the source.
-      change.source = { confirmed_by_ke: confirm.checked };
-      if (confirm.checked) change.source.retrieved = iso;
+      // The source as a row of the importer's spreadsheet would set it. The date says when the KE confirmed the
+      // details or when the sender checked the live page; otherwise the source keeps its evidence and date until
+      // the editors have checked the suggestion against the source.
+      change.source = {};
+      if (confirm.checked) change.source = { confirmed_by_ke: true, retrieved: iso };  // evidence: ke-confirmed
+      else if (live.checked) change.source = { evidence: "live-page", retrieved: iso };  // confirmed_by_ke: false
       if (sourceUrl !== sourceBefore) change.source.url = sourceUrl;
       var after;
       try {
-        after = applyChange(entry.yaml, current, change, function (number) { var q = rules.phone(number); return q ? q.e164 : number; });
+        after = applyChange(entry.yaml, current, change, function (number) { var q = rules.phone(number); return q ? q.e164 : number; },
+                            { ke: rules.keKeys, source: rules.sourceKeys });
       } catch (e) {
         showErrors([{ id: "ke-unit", message: W.errFile }]);
         return;
       }
-      showResult(after, confirm.checked);
+      showResult(after, confirm.checked ? W.mailConfirmed : live.checked ? W.mailLive : W.mailNotConfirmed);
     });
 
     function showErrors(errors) {
@@ -823,7 +899,7 @@
       errorBox.focus();
     }
 
-    function showResult(after, confirmed) {
+    function showResult(after, sender) {
       errorBox.hidden = true;
       result.textContent = "";
       var fileName = entry.file.split("/").pop();
@@ -835,7 +911,7 @@
       result.appendChild(el("p", { class: "ke-form__hint", text: W.downloadHint }));
       if (settings.email) {
         var subject = fill(W.mailSubject, { owner: owner, file: entry.file });
-        var body = [fill(W.mailIntro, { owner: owner }), confirmed ? W.mailConfirmed : W.mailNotConfirmed, "",
+        var body = [fill(W.mailIntro, { owner: owner }), sender, "",
           W.mailDiff, diff, fill(W.mailFile, { file: entry.file }), after].join("\n");
         var mail = el("a", { href: "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body),
           class: "ke-form__mail", text: W.mail });

@@ -15,7 +15,6 @@ contact nothing but 127.0.0.1.
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import json
@@ -23,16 +22,13 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
-from browser import chromium_path  # noqa: E402
+from browser import chromium_path, serve  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "municipality": "kommune/3911/", "oslo": "kommune/0301/"}
@@ -80,18 +76,9 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 with a free port, gzip for text; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_CompressingHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_compressed(folder: Path) -> Any:
+    """Serve a folder on 127.0.0.1 with a free port, gzip for text; a context manager yielding the base URL."""
+    return serve(folder, _CompressingHandler)
 
 
 def run_lighthouse(url: str, output: Path) -> dict[str, Any]:

@@ -363,10 +363,15 @@ def test_coverage_shows_shares_beside_counts(page, site_url: str, prefix: str, l
         assert rows
         for row in rows:
             cells = row.locator("td").all_inner_texts()
+            assert len(cells) == 6
             total = int(cells[0])
-            for cell in cells[1:]:
+            # confirmed, not confirmed, unknown: each a count with its share of the total
+            for cell in cells[1:4]:
                 count, share = re.fullmatch(r"(\d+)\s*\((\d+)" + re.escape(sign) + r"\)", cell.strip()).groups()
                 assert int(share) == round(100 * int(count) / total)
+            # "of the unknown: related page only / old lead only" are plain counts within the unknown ones
+            unknown = int(cells[3].split()[0])
+            assert sum(int(re.fullmatch(r"\d+", c.strip()).group(0)) for c in cells[4:]) <= unknown
     services = page.locator("section[aria-labelledby=services-heading] tbody td:nth-child(2)").all_inner_texts()
     assert services and all(re.search(re.escape(sign) + r"\)$", s) for s in services)
 
@@ -385,8 +390,10 @@ def test_coverage_table_fits_a_phone_or_says_it_scrolls(chromium, site_url: str,
             assert hint.is_visible()
             assert ("sideveis" if lang == "nb" else "sideways") in hint.inner_text()
             assert wrap.get_attribute("tabindex") == "0"
-        # Every column is there, none hidden.
-        assert page.locator(f"section[aria-labelledby={section}] thead th").count() == 5
+        # Every column is there, none hidden: name, total, three statuses, and the two "of the unknown" counts.
+        headers = page.locator(f"section[aria-labelledby={section}] thead th")
+        assert headers.count() == 7
+        assert all(headers.nth(i).is_visible() for i in range(7))
     context.close()
 
 
@@ -464,7 +471,13 @@ def test_service_filter_never_shows_an_empty_table_without_saying_why(page, site
     assert empty.is_visible()
     text = empty.inner_text()
     assert county.name in text
-    assert ("ikke at de mangler" if lang == "nb" else "does not mean they lack") in text
+    if directory.services[code].statutory:
+        # a right in every municipality (the child coordinator): say so and where to ask, never "they may lack it"
+        assert ("Det er en rett i alle kommuner" if lang == "nb" else "It is a right in every municipality") in text
+        assert ("spør koordinerende enhet" if lang == "nb" else "ask the municipality's coordinating unit") in text
+        assert ("mangler" if lang == "nb" else "lack") not in text
+    else:
+        assert ("ikke at de mangler" if lang == "nb" else "does not mean they lack") in text
 
 
 @pytest.mark.parametrize("prefix, lang", LANGS)
@@ -537,18 +550,35 @@ def test_postal_places_are_written_as_people_write_them(upper: str, shown: str) 
 
 @pytest.mark.parametrize("prefix, lang", LANGS)
 def test_services_index_counts_follow_the_chosen_county(page, site_url: str, directory, prefix: str, lang: str) -> None:
-    code = max(directory.services, key=lambda c: len(directory.municipalities_offering(c)))
     county = directory.counties["55"]  # Troms
     in_county = len(directory.municipalities_in_county("55"))
-    known = sum(m.county_number == "55" for m in directory.municipalities_offering(code))
     page.goto(site_url + prefix + "tjeneste/")
-    item = page.locator("ul[data-totals] li", has=page.locator(f"a[href$='{code}/']"))
-    national = len(directory.municipalities_offering(code))
-    assert f"{national}" in item.locator(".ke-known").inner_text()
+    # The most widely known service is the child coordinator, a right everywhere: its count is of contacts we have,
+    # never "known in" (which would suggest the others may not have it). Other services keep "known in".
+    most = max(directory.services, key=lambda c: len(directory.municipalities_offering(c)))
+    other = next(c for c in sorted(directory.services) if not directory.services[c].statutory)
+    assert directory.services[most].statutory
+    expected, national = {}, {}
+    for code in (most, other):
+        known = sum(m.county_number == "55" for m in directory.municipalities_offering(code))
+        national[code] = len(directory.municipalities_offering(code))
+        item = page.locator("ul[data-totals] li", has=page.locator(f"a[href='{code}/']"))
+        assert f"{national[code]}" in item.locator(".ke-known").inner_text()
+        if directory.services[code].statutory:
+            expected[code] = (f"en rett i alle kommuner; vi har opplysninger fra {known} av {in_county} kommuner i "
+                              f"{county.name}" if lang == "nb" else
+                              f"a right in every municipality; we have details from {known} of {in_county} "
+                              f"municipalities in {county.name}")
+        else:
+            expected[code] = (f"kjent i {known} av {in_county} kommuner i {county.name}" if lang == "nb"
+                              else f"known in {known} of {in_county} municipalities in {county.name}")
     page.locator("#ke-filter-county").select_option("55")
-    expected = (f"kjent i {known} av {in_county} kommuner i {county.name}" if lang == "nb"
-                else f"known in {known} of {in_county} municipalities in {county.name}")
-    assert item.locator(".ke-known").inner_text() == expected
+    for code in (most, other):
+        item = page.locator("ul[data-totals] li", has=page.locator(f"a[href='{code}/']"))
+        assert item.locator(".ke-known").inner_text() == expected[code]
     assert county.name in page.locator(".ke-filter-status").inner_text()
     page.locator("#ke-filter-county").select_option("")
-    assert item.locator(".ke-known").inner_text().endswith(f"{national} " + ("kommuner" if lang == "nb" else "municipalities"))
+    for code in (most, other):
+        item = page.locator("ul[data-totals] li", has=page.locator(f"a[href='{code}/']"))
+        assert item.locator(".ke-known").inner_text().endswith(
+            f"{national[code]} " + ("kommuner" if lang == "nb" else "municipalities"))

@@ -14,8 +14,11 @@
     autofocus: true,
     // Short generated pages (a hospital's page is mostly its name) outranked the guides for everyday words
     // ("sykehus", "hospital"); weigh page length less so the page about the word comes first.
-    ranking: { pageLength: 0.1 },
+    // A guide's search_keywords (meta field "keywords", overrides/main.html) count like a page title:
+    // Pagefind adds a boost for title matches, and a hospital named "... Sykehus" otherwise beat the guide.
+    ranking: { pageLength: 0.1, metaWeights: { keywords: 5 } },
     processResult: function (result) {
+      if (result.meta) delete result.meta.keywords;  // for ranking only, not shown as a tag
       if (result.meta && result.meta.phone) {
         result.meta.title = result.meta.title + " – " + holder.getAttribute("data-phone-word") + " " + result.meta.phone;
         delete result.meta.phone;  // shown in the title; not again as an untranslated tag

@@ -222,6 +222,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "en": "These details are more than 12 months old and may be out of date."},
     "municipality_org": {"nb": "{name} kommune", "en": "{name} municipality"},
     "regional_ke_of": {"nb": "Regional koordinerende enhet, {region}", "en": "Regional coordinating unit, {region}"},
+    # Printed after the source link when the source is the web page printed just above it (print CSS).
+    "print_same_url": {"nb": "samme adresse som nettsiden over", "en": "the same address as the web page above"},
     "copy_title": {"nb": "Koordinerende enhet for {owner}", "en": "Coordinating unit of {owner}"},
     "copy_confirmed": {"nb": "Bekreftet av koordinerende enhet {date}.", "en": "Confirmed by the coordinating unit on {date}."},
     "copy_unconfirmed": {"nb": "Ikke bekreftet av koordinerende enhet. Kilde ({how}): {url}",

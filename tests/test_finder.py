@@ -234,7 +234,11 @@ def test_copy_contact_details_for_hospital_staff(chromium, site_url: str) -> Non
     assert "Telefon: 95 19 34 80 (Tjenestekontoret - ekspedisjon)" in copied
     assert "Nettside: https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/" in copied
     assert "Elektronisk adresse" not in copied  # the HER-id is copied only when known
-    assert copied.splitlines()[-1].startswith("Ikke bekreftet av koordinerende enhet. Kilde hentet 23. november 2026")
+    # How the details were read (a stored copy), never "hentet" (that would claim someone checked the live page).
+    assert copied.splitlines()[-1] == (
+        "Ikke bekreftet av koordinerende enhet. Kilde (lest 23. november 2026 fra en lagret kopi av siden): "
+        "https://faerder.kommune.no/tjenester/helse-og-omsorg/tjenestekontoret/koordinerende-enhet/")
+    assert "hentet" not in copied
     context.close()
 
 

@@ -38,7 +38,9 @@ def normalise_phone(text: str, label: str | None = None) -> Phone:
         raise InvalidPhone(text) from exc
     if not phonenumbers.is_valid_number(parsed) or parsed.country_code != 47:
         raise InvalidPhone(text)
-    national = str(parsed.national_number)
+    # The national significant number keeps a leading zero that is part of the number (five-digit 02xxx
+    # numbers): comparing with national_number alone would reject "02180" as "not its own digits".
+    national = phonenumbers.national_significant_number(parsed)
     if re.sub(r"[^0-9]", "", text) not in (national, "47" + national, "0047" + national):
         raise InvalidPhone(text, f"its digits are not those of the number {national}")
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

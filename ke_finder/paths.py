@@ -8,7 +8,7 @@ from __future__ import annotations
 import posixpath
 
 # The site's languages, in switcher order; the default language lives at the site root, the others under /<lang>/.
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
 
 # URL folders of generated pages; the same in both languages (English under /en/).

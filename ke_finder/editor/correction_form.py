@@ -22,7 +22,7 @@ import yaml
 from ..exports.common import json_text, page_urls
 from ..model import Directory
 from ..model.records import municipality_org_name
-from ..paths import CORRECTION_ENTRY_DIR, LANGUAGES, correction_entry_id, municipality_path, trust_path
+from ..paths import CORRECTION_ENTRY_DIR, correction_entry_id, municipality_path, trust_path
 from ..source import checks
 from . import contact_import
 
@@ -116,12 +116,12 @@ def correction_entries(directory: Directory, data_dir: Path) -> dict[str, dict[s
             + ([_where("trust", trust.name, trust.ke.web if trust.ke else trust.website)] if trust else [])
             + regional(region_id))
     for trust in directory.hospital_trusts.values():
-        add(trust, "hospital_trust", {lang: trust.name for lang in LANGUAGES}, trust_path(trust.id), None,
+        add(trust, "hospital_trust", {"nb": trust.name, "nn": trust.name, "en": trust.name}, trust_path(trust.id), None,
             [_where("owner", trust.name, trust.website)] + regional(trust.region_id))
     for coop in directory.cooperations.values():
         host = directory.municipalities[coop.host]
         region_id = directory.counties[host.county_number].region_id
-        add(coop, "cooperation", {lang: coop.name for lang in LANGUAGES}, f"samarbeid/{coop.id}", None,
+        add(coop, "cooperation", {"nb": coop.name, "nn": coop.name, "en": coop.name}, f"samarbeid/{coop.id}", None,
             [_where("owner", municipality_org_name(host), host.website)] + regional(region_id))
     return dict(sorted(entries.items()))
 

@@ -251,11 +251,12 @@ def test_validator_really_asserts_formats(hsds_validators) -> None:
         {"id": hsds_id("service", "x"), "name": "x", "status": "active", "phones": [{"id": "x"}]}))  # via $ref
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("which", ["fixture", "real"])
-def test_hsds_tables_validate_against_the_official_schemas(which: str, data_dir: Path, real: Directory,
+def test_hsds_tables_validate_against_the_official_schemas(which: str, lang: str, data_dir: Path, real: Directory,
                                                            hsds_validators) -> None:
     directory = real if which == "real" else load_directory(data_dir, today=TODAY)
-    tables = hsds_export(directory)
+    tables = hsds_export(directory, lang)
     assert_valid_hsds(tables, hsds_validators)
     services = tables["service"]
     assert len(services) == expected_ke_count(directory, shown_only=True)
@@ -274,6 +275,20 @@ def test_hsds_tables_validate_against_the_official_schemas(which: str, data_dir:
     assert {r["link_id"] for r in tables["attribute"]} <= ids["organization"]
     for loc in tables["location"]:
         assert loc["location_type"] in ("postal", "physical")
+
+
+def test_hsds_tables_in_each_language_share_ids_and_carry_their_own_words(real: Directory) -> None:
+    tables = {lang: hsds_export(real, lang) for lang in LANGUAGES}
+    for table in tables["nb"]:
+        assert [r["id"] for r in tables["nn"][table]] == [r["id"] for r in tables["nb"][table]], table
+    services = {lang: {s["id"]: s for s in tables[lang]["service"]} for lang in LANGUAGES}
+    faerder = hsds_id("service", "kommune-3911")
+    assert services["nb"][faerder]["name"] == "Koordinerende enhet – Færder kommune"
+    assert services["nn"][faerder]["name"] == "Koordinerande eining – Færder kommune"
+    assert services["en"][faerder]["name"] == "Coordinating unit – Færder kommune"
+    terms = {t["code"]: t for t in tables["nn"]["taxonomy_term"]}
+    assert terms["hverdagsrehabilitering"]["language"] == "nn"
+    assert terms["hverdagsrehabilitering"]["name"] == real.services["hverdagsrehabilitering"].names["nn"]
 
 
 def test_hsds_fixture_content(fixture_dir: Directory) -> None:
@@ -442,7 +457,8 @@ def test_write_open_data_writes_every_file_in_a_stable_order(fixture_dir: Direct
     names = {str(p).replace("\\", "/") for p in rel_a}
     assert {f"api/v1/{n}" for n in JSON_DOCS} <= names
     assert {"api/v1/municipalities.csv", "api/v1/ke-units.csv", "api/v1/hsds/organization.json",
-            "api/v1/hsds/service.json", "api/v1/hsds/taxonomy_term.json",
+            "api/v1/hsds/service.json", "api/v1/hsds/taxonomy_term.json", "api/v1/hsds/nn/service.json",
+            "api/v1/hsds/en/service.json",
             "api/v1/vcard/kommune-1804.vcf", "api/v1/vcard/samarbeid-sor-helgeland.vcf"} <= names
     assert "api/v1/vcard/region-helse-nord.vcf" in names  # a postal address is enough for a card
     assert (tmp_path / "a" / "api/v1/municipalities.csv").read_bytes().count(b"\r\n") == 5  # header + 4 rows

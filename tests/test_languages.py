@@ -164,3 +164,14 @@ def test_finder_without_javascript_leads_to_the_nynorsk_list(built_site: Path) -
     form = re.search(r'<form class="ke-finder".*?>', html, re.S).group(0)
     # /nn/kommune/3911/ -> ../../fylke/ is /nn/fylke/; the finder's own links start at /nn/
     assert 'action="../../fylke/"' in form and 'data-root="../../../nn/"' in form and 'data-lang="nn"' in form
+
+
+def test_nynorsk_page_links_its_nynorsk_vcard_and_carries_nynorsk_json_ld(built_site: Path) -> None:
+    html = (built_site / "nn/kommune/3911/index.html").read_text(encoding="utf-8")
+    href = re.search(r'<a href="([^"]+\.vcf)" download>', html).group(1)
+    card = built_site / "nn/kommune/3911" / href
+    assert href == "../../../api/v1/vcard/nn/kommune-3911.vcf" and card.resolve().is_file()
+    assert "FN:Koordinerande eining – Færder kommune" in card.read_text(encoding="utf-8").replace("\r\n ", "")
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert ld["mainEntityOfPage"].endswith("/nn/kommune/3911/")
+    assert {p["contactType"] for p in ld["contactPoint"]} == {"koordinerande eining"}

@@ -24,7 +24,7 @@ from ke_finder.exports.hsds import HSDS_NAMESPACE, hsds_export, hsds_id
 from ke_finder.exports.jsonld import json_ld
 from ke_finder.exports.open_data import write_open_data
 from ke_finder.model.coverage import shows_as_ke
-from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
+from ke_finder.exports.vcard import has_vcard, vcard, vcard_files, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
 from ke_finder.site.templating import render_fragment
 from ke_finder.source.load import load_directory
@@ -372,8 +372,21 @@ def test_vcard_paths_and_links(fixture_dir: Directory) -> None:
     unit = fixture_dir.municipalities["1804"].own_ke
     assert vcard_path(unit) == "api/v1/vcard/kommune-1804.vcf"
     assert vcard_href("kommune/1804", "nb", unit) == "../../api/v1/vcard/kommune-1804.vcf"
-    assert vcard_href("kommune/1804", "en", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
-    assert vcard_href("kommune/1804", "nn", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
+    assert vcard_href("kommune/1804", "en", unit) == "../../../api/v1/vcard/en/kommune-1804.vcf"
+    assert vcard_href("kommune/1804", "nn", unit) == "../../../api/v1/vcard/nn/kommune-1804.vcf"
+    assert vcard_path(unit, "nn") == "api/v1/vcard/nn/kommune-1804.vcf"
+
+
+def test_vcard_words_in_every_language(real: Directory) -> None:
+    files = vcard_files(real)
+    cards = {lang: unfold(files[vcard_path(real.municipalities["3911"].own_ke, lang)]) for lang in LANGUAGES}
+    assert "FN:Koordinerende enhet – Færder kommune" in cards["nb"]
+    assert "FN:Koordinerande eining – Færder kommune" in cards["nn"]
+    assert "FN:Coordinating unit – Færder kommune" in cards["en"]
+    # the same card otherwise: the same id and phone
+    for lang in LANGUAGES:
+        assert [line for line in cards[lang] if line.startswith(("UID:", "TEL"))] == \
+               [line for line in cards["nb"] if line.startswith(("UID:", "TEL"))]
 
 
 # ---------------------------------------------------------------------------------------------------- JSON-LD
@@ -467,9 +480,12 @@ def test_write_open_data_writes_every_file_in_a_stable_order(fixture_dir: Direct
 
 def test_real_data_writes_a_vcard_per_ke_with_contacts(real: Directory, tmp_path: Path) -> None:
     first = write_open_data(real, tmp_path / "a")
-    assert len([p for p in first if p.suffix == ".vcf"]) == sum(
-        1 for u in directory_json(real)["ke-units.json"]["ke_units"]
-        if u["shown_as_ke"] and (u["phones"] or u["email"] or u["visiting_address"] or u["postal_address"]))
+    per_language = sum(1 for u in directory_json(real)["ke-units.json"]["ke_units"]
+                       if u["shown_as_ke"] and (u["phones"] or u["email"] or u["visiting_address"] or u["postal_address"]))
+    cards = [p.relative_to(tmp_path / "a").as_posix() for p in first if p.suffix == ".vcf"]
+    for lang, folder in (("nb", "api/v1/vcard/"), ("nn", "api/v1/vcard/nn/"), ("en", "api/v1/vcard/en/")):
+        assert len([c for c in cards if c.rsplit("/", 1)[0] + "/" == folder]) == per_language, lang
+    assert len(cards) == per_language * len(LANGUAGES)
 
 
 def test_fold_line_boundaries() -> None:

@@ -8,7 +8,7 @@ from ..i18n import t
 from ..model import Directory, KeUnit
 from ..model.coverage import shows_as_ke
 from ..model.records import ke_records
-from ..paths import language_prefix, page_url
+from ..paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, page_url
 from .common import API_DIR
 from .hsds import hsds_id
 
@@ -41,7 +41,7 @@ def fold_line(line: str, limit: int = 75) -> str:
     return "\r\n ".join(out)
 
 
-def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
+def vcard(ke: KeUnit, display_name: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """A vCard 4.0 for a KE, so a person can save the unit in their phone's contacts.
 
     display_name is the organisation the KE belongs to as people know it ("Færder kommune",
@@ -88,22 +88,24 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
     return "".join(fold_line(line) + "\r\n" for line in lines)
 
 
-def vcard_path(ke: KeUnit) -> str:
-    """Site-relative path of a KE's vCard: 'api/v1/vcard/kommune-3911.vcf' (one per KE, shared by languages)."""
-    return f"{API_DIR}/vcard/{ke.id}.vcf"
+def vcard_path(ke: KeUnit, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Site-relative path of a KE's vCard in a language: 'api/v1/vcard/kommune-3911.vcf' (bokmål),
+    'api/v1/vcard/nn/kommune-3911.vcf', 'api/v1/vcard/en/kommune-3911.vcf': the same card, its words (name, note)
+    in the page's language."""
+    return f"{API_DIR}/vcard/{language_prefix(lang)}{ke.id}.vcf"
 
 
 def vcard_href(page_path: str, lang: str, ke: KeUnit) -> str:
-    """A relative link from a generated page ('kommune/3911', either language) to the KE's vCard.
+    """A relative link from a generated page ('kommune/3911', any language) to the KE's vCard in that language.
 
-    Relative, like every link of the site, so it works without site_url and under a sub-folder; English pages
-    live one folder deeper (/en/) but share the one vCard.
+    Relative, like every link of the site, so it works without site_url and under a sub-folder; nynorsk and
+    English pages live one folder deeper (/nn/, /en/).
     """
     depth = len([p for p in (language_prefix(lang) + page_url(page_path)).split("/") if p])
-    return "../" * depth + vcard_path(ke)
+    return "../" * depth + vcard_path(ke, lang)
 
 
 def vcard_files(directory: Directory) -> dict[str, str]:
-    """Site-relative path -> vCard text, for every KE that has something to put in one."""
-    return {vcard_path(r.ke): vcard(r.ke, r.owner_name) for r in ke_records(directory)
+    """Site-relative path -> vCard text, for every KE that has something to put in one, in every language."""
+    return {vcard_path(r.ke, lang): vcard(r.ke, r.owner_name, lang) for lang in LANGUAGES for r in ke_records(directory)
             if has_vcard(r.ke, directory.today)}

@@ -28,6 +28,7 @@ from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
 from ke_finder.site.templating import render_fragment
 from ke_finder.source.load import load_directory
+from ke_finder.paths import LANGUAGES
 
 pytestmark = pytest.mark.unit
 
@@ -131,11 +132,14 @@ def test_fixture_cooperation_members_get_its_ke(fixture_dir: Directory) -> None:
     assert docs["cooperations.json"]["cooperations"] == [{
         "id": "sor-helgeland", "name": "KE Sør-Helgeland (test)", "host": "1813", "members": ["1812", "1813"],
         "ke_id": "samarbeid-sor-helgeland",
-        "url": {"nb": "/samarbeid/sor-helgeland/", "en": "/en/samarbeid/sor-helgeland/"}}]
+        "url": {"nb": "/samarbeid/sor-helgeland/", "nn": "/nn/samarbeid/sor-helgeland/",
+                "en": "/en/samarbeid/sor-helgeland/"}}]
     services = {s["code"]: s for s in docs["services.json"]["services"]}
     assert services["barnekoordinator"]["municipalities"] == ["1804"]
     assert services["hverdagsrehabilitering"]["municipalities"] == []
-    assert services["barnekoordinator"]["names"] == {"en": "Child coordinator", "nb": "Barnekoordinator"}
+    assert services["barnekoordinator"]["names"] == {"en": "Child coordinator", "nb": "Barnekoordinator",
+                                                     "nn": "Barnekoordinator"}
+    assert services["hverdagsrehabilitering"]["names"]["nn"] == "Kvardagsrehabilitering"
 
 
 # ---------------------------------------------------------------------------------------------------- CSV
@@ -158,6 +162,7 @@ def test_csv_parses_back_with_leading_zeros(real: Directory) -> None:
     assert faerder["ke_phone"] == "95 19 34 80"  # display form, never "+47…"
     assert faerder["ke_status"] == "unconfirmed" and faerder["confirmed_by_ke"] == "false"
     assert faerder["page_nb"] == "/kommune/3911/" and faerder["page_en"] == "/en/kommune/3911/"
+    assert faerder["page_nn"] == "/nn/kommune/3911/"
     assert faerder["hospital_trusts"] == "sykehuset-i-vestfold"
     oslo_trusts = [t.id for t in real.trusts_for(real.municipalities["0301"])]
     assert by_number["0301"]["hospital_trusts"].split(";") == oslo_trusts and len(oslo_trusts) > 1
@@ -353,6 +358,7 @@ def test_vcard_paths_and_links(fixture_dir: Directory) -> None:
     assert vcard_path(unit) == "api/v1/vcard/kommune-1804.vcf"
     assert vcard_href("kommune/1804", "nb", unit) == "../../api/v1/vcard/kommune-1804.vcf"
     assert vcard_href("kommune/1804", "en", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
+    assert vcard_href("kommune/1804", "nn", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
 
 
 # ---------------------------------------------------------------------------------------------------- JSON-LD
@@ -415,8 +421,8 @@ def test_json_ld_falls_back_to_a_name_in_the_page_language(fixture_dir: Director
     bodo = fixture_dir.municipalities["1804"]
     fixture_dir.municipalities["1804"] = dataclasses.replace(bodo, own_ke=ke(unit=None))
     names = {lang: json_ld(fixture_dir, fixture_dir.municipalities["1804"], "/x/", lang)["name"]
-             for lang in ("nb", "en")}
-    assert names == {"nb": "Koordinerende enhet i Bodø", "en": "Coordinating unit in Bodø"}
+             for lang in LANGUAGES}
+    assert names == {"nb": "Koordinerende enhet i Bodø", "nn": "Koordinerande eining i Bodø", "en": "Coordinating unit in Bodø"}
 
 
 # ---------------------------------------------------------------------------------------------------- writing

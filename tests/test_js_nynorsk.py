@@ -85,3 +85,14 @@ def test_quiz_on_a_nynorsk_page_shows_the_nynorsk_feedback(page, site_url: str) 
     question.get_by_label(first.text("nn").options[first.correct]).check()
     question.locator(".ke-quiz-check").click()
     assert first.text("nn").feedback in question.locator(".ke-quiz-feedback").inner_text()
+
+
+def test_wide_table_hint_on_a_nynorsk_page(chromium, site_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + "nn/dekning/", wait_until="networkidle")
+    hints = page.locator(".ke-scroll-hint")
+    assert hints.count() >= 1  # seven columns do not fit 320 px
+    assert set(hints.all_inner_texts()) == {
+        "Tabellen er breiare enn skjermen: sveip eller rull sidelengs for å sjå alle kolonnane. →"}
+    context.close()

@@ -96,3 +96,19 @@ def test_wide_table_hint_on_a_nynorsk_page(chromium, site_url: str) -> None:
     assert set(hints.all_inner_texts()) == {
         "Tabellen er breiare enn skjermen: sveip eller rull sidelengs for å sjå alle kolonnane. →"}
     context.close()
+
+
+def test_theme_overrides_on_a_built_nynorsk_page(built_site: Path) -> None:
+    """The header, finder, footer, correction box and feed link of a real /nn/ page are nynorsk and stay in /nn/."""
+    html = (built_site / "nn/kommune/3911/index.html").read_text(encoding="utf-8")
+    for words in ("Hopp til hovudinnhaldet", "Søk på heile nettstaden", "Til dømes Bodø, Kárášjohka eller 8006.",
+                  "Eller sjå alle kommunane, fylke for fylke", "Føreslå ei retting", "Tilgjengelegheitserklæring",
+                  "Kjelder", "Skrive ut frå"):
+        assert words in html, words
+    assert 'href="../../../api/v1/changes.nn.atom"' in html
+    assert (built_site / "api/v1/changes.nn.atom").is_file()
+    assert 'href="../../about/accessibility/"' in html and 'href="../../correction/?entry=' in html
+    for bokmål in ("Hopp til hovedinnholdet", "Foreslå en rettelse", "Tilgjengelighetserklæring", "Skrevet ut fra"):
+        assert bokmål not in html, bokmål
+    missing = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<span lang="nn">Fann ikkje sida</span>' in missing and '<div lang="nn">' in missing

@@ -36,14 +36,19 @@ const orList = (items, word) => items.join(" " + word + " ");  // finder.js's he
 const text = eval("(" + require("fs").readFileSync(0, "utf8") + ")");
 function sample(fn) {
   const names = /^\s*function\s*\(([^)]*)\)/.exec(fn.toString())[1].split(",").map(s => s.trim()).filter(Boolean);
-  const args = names.map(n => /^(n|shown|all|known|total)$/.test(n) ? 2 : /labels|names|items/.test(n) ? ["Herøy", "Bø"] : "Bodø");
+  const args = names.map(n => /^(n|shown|all|known|total)$/.test(n) ? 2
+                              : /labels|names|items/.test(n) ? ["Herøy", "Bø"] : "Bodø");
   return fn.apply(null, args);
 }
 function shape(v) {
   if (typeof v === "function") return { fn: v.length, out: sample(v) };
   if (typeof v === "string") return { str: v };
   if (Array.isArray(v)) return { list: v.map(shape) };
-  if (v && typeof v === "object") { const o = {}; Object.keys(v).sort().forEach(k => { o[k] = shape(v[k]); }); return { obj: o }; }
+  if (v && typeof v === "object") {
+    const o = {};
+    Object.keys(v).sort().forEach(k => { o[k] = shape(v[k]); });
+    return { obj: o };
+  }
   return { other: String(v) };
 }
 const out = {};

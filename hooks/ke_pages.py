@@ -113,7 +113,7 @@ def on_page_content(html: str, *, page, config: MkDocsConfig, files) -> str:
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
-    """The 404 page is one page for both languages: its switcher offers the two front pages.
+    """The 404 page is one page for every language: its switcher offers every front page.
 
     Without this it would inherit the alternates of whichever page the plugin rendered last.
     """
@@ -127,7 +127,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Exports and the search index, once, over the finished site of every language.
 
-    The nested English build runs this hook too (with i18n.building set): it is skipped there.
+    The nested nynorsk and English builds run this hook too (with i18n.building set): it is skipped there.
     """
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):

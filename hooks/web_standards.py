@@ -4,7 +4,7 @@ Each fix is measured by a tool we did not write (tests/test_web_standards.py: th
 recording every request; `make bench`: Lighthouse):
 
 - hreflang alternates and the canonical URL must be absolute, so they exist only when `site_url` is configured
-  (SITE_URL); the language switcher stays a plain relative link to the same page in the other language;
+  (SITE_URL); the language switcher stays a plain relative link to the same page in another language;
 - Material's JavaScript fetches `sitemap.xml` beside every `<link rel="alternate">` (a 404 on every page, the
   whole sitemap on the home page) to map languages: the switcher does not need it, so that one call is removed
   from the bundle when it is copied into the site;

@@ -8,16 +8,31 @@ from __future__ import annotations
 import posixpath
 
 # The site's languages, in switcher order; the default language lives at the site root, the others under /<lang>/.
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
 DEFAULT_LANGUAGE = "nb"
 
-# URL folders of generated pages; the same in both languages (English under /en/).
+# URL folders of generated pages; the same in every language (nynorsk under /nn/, English under /en/).
 MUNICIPALITY_DIR = "kommune"
 TRUST_DIR = "helseforetak"
 COUNTY_DIR = "fylke"
 COOPERATION_DIR = "samarbeid"
 SERVICE_DIR = "tjeneste"
 GENERATED_DIRS = (MUNICIPALITY_DIR, TRUST_DIR, COUNTY_DIR, COOPERATION_DIR, SERVICE_DIR, "dekning")
+
+
+def source_suffix(lang: str) -> str:
+    """The mkdocs-static-i18n suffix of a page source in a language: '' (bokmål), '.nn', '.en'."""
+    return "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+
+
+def source_file(path: str, lang: str) -> str:
+    """'kommune/0301' -> 'kommune/0301.md' (bokmål), 'kommune/0301.nn.md', 'kommune/0301.en.md'."""
+    return f"{path}{source_suffix(lang)}.md"
+
+
+def language_prefix(lang: str) -> str:
+    """The site-relative folder of a language: '' for the default language, 'nn/' or 'en/' for the others."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def page_url(path: str) -> str:
@@ -30,12 +45,11 @@ def page_url(path: str) -> str:
 
 def language_url(path: str, lang: str) -> str:
     """Root-relative URL of a page in a language: '/kommune/0301/' or '/en/kommune/0301/'."""
-    prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
-    return prefix + page_url(path)
+    return "/" + language_prefix(lang) + page_url(path)
 
 
 def relative_url(from_path: str, to_path: str) -> str:
-    """A link from one page to another that works both at / and under /en/."""
+    """A link from one page to another that works at / and under every /<lang>/."""
     start = page_url(from_path) or "."
     target = page_url(to_path)
     rel = posixpath.relpath(target or ".", start)
@@ -66,11 +80,10 @@ QUIZ_PATH = "quiz"
 COVERAGE_PATH = "dekning/index"
 MAP_FILE = "geo/kommuner-2024.geojson"
 # Generated pages at the root of docs/ (besides those in GENERATED_DIRS).
-HOME_FILES = tuple(f"{name}{'' if lang == DEFAULT_LANGUAGE else '.' + lang}.md"
-                   for name in ("index", "quiz") for lang in LANGUAGES)
+HOME_FILES = tuple(source_file(name, lang) for name in ("index", "quiz") for lang in LANGUAGES)
 
 
-# Hand-written tool pages (docs/correction.md, docs/message-helper.md and their .en.md).
+# Hand-written tool pages (docs/correction.md, docs/message-helper.md and their .nn.md and .en.md).
 CORRECTION_PATH = "correction"
 MESSAGE_HELPER_PATH = "message-helper"
 # Per-entry files the correction form reads: the data file's text and where corrections go.

@@ -2,7 +2,7 @@
 """Benchmark of the KE finder (`make bench`). Not a test: prints a table and writes bench-results.json.
 
 Measures, in one run on this machine:
-  build      full national build (both languages, hooks, exports, Pagefind) of a fresh copy, median of
+  build      full national build (every language, hooks, exports, Pagefind) of a fresh copy, median of
              --runs, against a plain reference: as many hand-written-style Markdown pages, of the same
              sizes and at the same paths, built with the same MkDocs + Material + i18n configuration
              without the project's hooks (so: no data layer, no exports), then indexed by the same
@@ -43,7 +43,8 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from ke_finder.paths import GENERATED_DIRS, HOME_FILES
+from ke_finder.paths import (DEFAULT_LANGUAGE, GENERATED_DIRS, HOME_FILES, LANGUAGES, language_prefix, source_file,
+                             source_suffix)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The test helpers (a served site, Debian's Chromium, the project copy) are not part of the installed package.
@@ -61,6 +62,8 @@ BUDGETS = {
     "page_growth_ratio": 1.05,     # median municipality page size at 4x / at 1x
     "median_page_kb": 20,          # median generated HTML page, uncompressed (coverage pages excepted)
     "largest_page_kb": 60,         # largest generated HTML page, uncompressed (coverage pages excepted)
+    "municipality_median_kb": 20,  # median municipality page (every language), uncompressed
+    "finder_gzip_kb": 60,          # assets/finder-index.json gzipped: one file shared by every language
     "finder_latency_ms": 50,       # keystroke to suggestions rendered, CPU throttled 4x
 }
 COVERAGE_DIR = "dekning"
@@ -162,10 +165,11 @@ def make_reference(project_docs: Path, source: Path, target: Path) -> int:
         if path.suffix != ".md":
             shutil.copy2(path, out)
             continue
-        english = path.name.endswith(".en.md")
-        home = posixpath.relpath("index.en.md" if english else "index.md", posixpath.dirname(rel.as_posix()) or ".")
+        lang = next((lang for lang in LANGUAGES if source_suffix(lang) and path.name.endswith(f"{source_suffix(lang)}.md")),
+                    DEFAULT_LANGUAGE)
+        home = posixpath.relpath(source_file("index", lang), posixpath.dirname(rel.as_posix()) or ".")
         rng = random.Random(rel.as_posix())
-        title = ("Page " if english else "Side ") + rel.as_posix().replace(".en.md", "").replace(".md", "")
+        title = ("Page " if lang == "en" else "Side ") + rel.as_posix()[: -len(f"{source_suffix(lang)}.md")]
         out.write_text(plain_markdown(rng, title, path.stat().st_size, home), encoding="utf-8")
         count += 1
     return count
@@ -265,11 +269,11 @@ def html_pages(site: Path) -> dict[str, int]:
 
 
 def is_coverage(rel: str) -> bool:
-    return rel.startswith(f"{COVERAGE_DIR}/") or rel.startswith(f"en/{COVERAGE_DIR}/")
+    return any(rel.startswith(f"{language_prefix(lang)}{COVERAGE_DIR}/") for lang in LANGUAGES)
 
 
 def municipality_page_sizes(site: Path) -> list[int]:
-    return [p.stat().st_size for lang in ("", "en/") for p in (site / lang / "kommune").glob("*/index.html")]
+    return [p.stat().st_size for lang in LANGUAGES for p in (site / language_prefix(lang) / "kommune").glob("*/index.html")]
 
 
 def stored_gzip_size(path: Path) -> int:
@@ -282,7 +286,7 @@ def pagefind_sizes(site: Path) -> dict[str, Any]:
     """Per language: index chunks, fragments, metadata and the language's WebAssembly, as served (gzip).
 
     pagefind-entry.json names each language's hash ("nb_226f9c0368") and wasm ("nb"); chunk and
-    fragment files start with the language ("nb_…"). Everything else is shared by both languages.
+    fragment files start with the language ("nb_…"). Everything else is shared by every language.
     """
     folder = site / "pagefind"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -316,14 +320,16 @@ def material_search_sizes(source_project: Path, work: Path, env: dict[str, str])
     site = work / "site"
     seconds = timed_build(project, site, env)
     result: dict[str, Any] = {"build_s": round(seconds, 2), "files": {}}
-    # With the project's i18n settings (reconfigure_search: false) Material writes one index for both languages.
+    # With the project's i18n settings (reconfigure_search: false) Material writes one index for every language.
     for index in sorted(site.rglob("search_index.json")):
         raw = index.read_bytes()
         docs = json.loads(raw).get("docs", [])
-        english = sum(1 for d in docs if d["location"].startswith("en/"))
+        per_lang = {lang: sum(1 for d in docs if d["location"].startswith(language_prefix(lang)))
+                    for lang in LANGUAGES if language_prefix(lang)}
         result["files"][index.relative_to(site).as_posix()] = {
-            "raw": len(raw), "gzip": gz(raw), "entries": len(docs), "entries_en": english,
-            "entries_nb": len(docs) - english}
+            "raw": len(raw), "gzip": gz(raw), "entries": len(docs),
+            **{f"entries_{lang}": count for lang, count in per_lang.items()},
+            f"entries_{DEFAULT_LANGUAGE}": len(docs) - sum(per_lang.values())}
     return result
 
 
@@ -547,12 +553,14 @@ def main(argv: list[str] | None = None) -> int:
             "page_growth_ratio": figures["growth"]["page_ratio"] <= BUDGETS["page_growth_ratio"],
             "median_page_kb": figures["weight"]["median_page"] < BUDGETS["median_page_kb"] * 1024,
             "largest_page_kb": figures["weight"]["largest_page"] < BUDGETS["largest_page_kb"] * 1024,
+            "municipality_median_kb": m1 < BUDGETS["municipality_median_kb"] * 1024,
+            "finder_gzip_kb": gz(finder_raw) < BUDGETS["finder_gzip_kb"] * 1024,
             "finder_latency_ms": "median_ms" in latency and latency["max_ms"] < BUDGETS["finder_latency_ms"],
             **lighthouse.checks(lighthouse_figures),
         }
 
         rows = [
-            ("Build, project (both languages, median)", f"{project_s:.2f} s", "", ""),
+            ("Build, project (every language, median)", f"{project_s:.2f} s", "", ""),
             ("Build, plain Markdown reference + same search step (median)", f"{reference_s:.2f} s", "", ""),
             ("  reference without the search step", f"{reference_plain_s:.2f} s "
              f"(project / it: {project_s / reference_plain_s:.2f}x)", "", ""),
@@ -566,18 +574,22 @@ def main(argv: list[str] | None = None) -> int:
              verdict(checks["growth_ratio"])),
             ("Municipality page, median size 1x / 4x", f"{kb(m1)} / {kb(m4)} ({m4 / m1:.3f}x)",
              f"<= {BUDGETS['page_growth_ratio']}x", verdict(checks["page_growth_ratio"])),
+            ("Municipality page, median (every language)", kb(m1), f"< {BUDGETS['municipality_median_kb']} KB",
+             verdict(checks["municipality_median_kb"])),
             (f"HTML page, median ({len(ordinary)} pages, {COVERAGE_DIR}/ apart)", kb(figures["weight"]["median_page"]),
              f"< {BUDGETS['median_page_kb']} KB", verdict(checks["median_page_kb"])),
             (f"HTML page, largest ({largest_rel})", kb(ordinary[largest_rel]), f"< {BUDGETS['largest_page_kb']} KB",
              verdict(checks["largest_page_kb"])),
             *[(f"Coverage map page {rel}", kb(size), "reported apart", "") for rel, size in sorted(coverage.items())],
             ("Whole site", f"{total_site / 1024 / 1024:.1f} MB", "", ""),
-            ("Finder data assets/finder-index.json", f"{kb(len(finder_raw))} raw, {kb(gz(finder_raw))} gzip", "", ""),
+            ("Finder data assets/finder-index.json (shared)", f"{kb(len(finder_raw))} raw, {kb(gz(finder_raw))} gzip",
+             f"< {BUDGETS['finder_gzip_kb']} KB gzip", verdict(checks["finder_gzip_kb"])),
             *[(f"Pagefind index, {lang} ({info['pages']} pages)",
                f"{kb(info['total_gzip'])} gzip (index {kb(info['index_gzip'])}, fragments {kb(info['fragments_gzip'])})",
                "", "") for lang, info in pagefind["languages"].items()],
             ("Pagefind, shared UI and code", f"{kb(pagefind['shared_gzip'])} gzip", "", ""),
-            *[(f"Material search {rel} ({info['entries_nb']} nb + {info['entries_en']} en entries)",
+            *[(f"Material search {rel} (" + " + ".join(f"{info.get('entries_' + lang, 0)} {lang}" for lang in LANGUAGES)
+               + " entries)",
                f"{kb(info['raw'])} raw, {kb(info['gzip'])} gzip", "", "") for rel, info in material["files"].items()],
         ]
         if "median_ms" in latency:

@@ -81,9 +81,10 @@ PHONE_HOURS = {
 SERVES = {
     # quote: "Helse- og velferdskontor, 0-18 år er kommunens koordinerende enhet for barn og familier."
     "ke-5001-trondheim": {"nb": "barn og unge 0–18 år og familiene deres – ikke voksne",
+                          "nn": "barn og unge 0–18 år og familiane deira – ikkje vaksne",
                           "en": "children and young people aged 0–18 and their families – not adults"},
     # quote: "behandler alle søknader om helse- og omsorgstjenester til personer over 18 år"
-    "ke-3905-tonsberg": {"nb": "personer over 18 år", "en": "people over 18"},
+    "ke-3905-tonsberg": {"nb": "personer over 18 år", "nn": "personar over 18 år", "en": "people over 18"},
 }
 
 # Oslo: "in Oslo services are run by the bydeler (KE contact per bydel not collected)" (ke-sources.yaml notes).

@@ -68,7 +68,7 @@ def line_of(path: Path, needle: str) -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real data built into a temp dir once per session, both languages."""
+    """The real data built into a temp dir once per session, every language."""
     from sitebuild import build_site
 
     return build_site(tmp_path_factory.mktemp("build"))

@@ -1,4 +1,4 @@
-"""axe-core (WCAG 2.0/2.1 A+AA) and third-party requests, in headless Chromium, both languages."""
+"""axe-core (WCAG 2.0/2.1 A+AA) and third-party requests, in headless Chromium, in every language (nb, nn, en)."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -7,29 +7,37 @@ import pytest
 
 from browser import axe_violations
 
-# axe once per template per language: every generated template in both languages, picking a different
+# axe once per template per language: every generated template in all three languages, picking a different
 # instance per language where a template has branches (known / unknown KE, trust with / without KE), and each
-# hand-written page once (they share the theme template; their content differs: tables, code, checklists).
+# hand-written page once (they share the theme template; their content differs: tables, code, checklists);
+# nynorsk, the newest language, on every hand-written page.
 TEMPLATES = {
-    "home": ("", "en/"),
-    "municipality.md.j2 (known KE / unknown KE, Sami name)": ("kommune/3911/", "en/kommune/5612/"),
-    "municipality.md.j2 (old lead / related page)": ("en/kommune/4014/", "kommune/1146/"),
-    "municipality.md.j2 (unit for some people / page on another host)": ("kommune/5001/", "en/kommune/4003/"),
-    "hospital_trust.md.j2 (with KE / without KE)": ("helseforetak/unn/", "en/helseforetak/helse-stavanger/"),
-    "hospital_trusts.md.j2": ("helseforetak/", "en/helseforetak/"),
-    "county.md.j2": ("fylke/18/", "en/fylke/03/"),
-    "counties.md.j2": ("fylke/", "en/fylke/"),
-    "service.md.j2": ("tjeneste/barnekoordinator/", "en/tjeneste/barnekoordinator/"),
-    "services.md.j2": ("tjeneste/", "en/tjeneste/"),
-    "coverage.md.j2 (the map)": ("dekning/", "en/dekning/"),
-    "quiz.md.j2": ("quiz/", "en/quiz/"),
+    "home": ("", "nn/", "en/"),
+    "municipality.md.j2 (known KE / unknown KE, Sami name)": ("kommune/3911/", "nn/kommune/5612/", "en/kommune/5612/"),
+    "municipality.md.j2 (old lead / related page)": ("en/kommune/4014/", "nn/kommune/4014/", "kommune/1146/"),
+    "municipality.md.j2 (unit for some people / page on another host)": ("kommune/5001/", "nn/kommune/5001/",
+                                                                         "en/kommune/4003/"),
+    "municipality.md.j2 (Oslo's districts)": ("nn/kommune/0301/",),
+    "hospital_trust.md.j2 (with KE / without KE)": ("helseforetak/unn/", "nn/helseforetak/helse-stavanger/",
+                                                    "en/helseforetak/helse-stavanger/"),
+    "hospital_trusts.md.j2": ("helseforetak/", "nn/helseforetak/", "en/helseforetak/"),
+    "county.md.j2": ("fylke/18/", "nn/fylke/46/", "en/fylke/03/"),
+    "counties.md.j2": ("fylke/", "nn/fylke/", "en/fylke/"),
+    "service.md.j2": ("tjeneste/barnekoordinator/", "nn/tjeneste/barnekoordinator/", "en/tjeneste/barnekoordinator/"),
+    "services.md.j2": ("tjeneste/", "nn/tjeneste/", "en/tjeneste/"),
+    "coverage.md.j2 (the map)": ("dekning/", "nn/dekning/", "en/dekning/"),
+    "quiz.md.j2": ("quiz/", "nn/quiz/", "en/quiz/"),
 }
 HAND_WRITTEN = ["guides/", "en/guides/individual-plan/", "guides/ke-staff/", "en/guides/glossary/",
                 "guides/health-personnel/", "en/search/", "logo/", "en/about/accessibility/"]
+NN_HAND_WRITTEN = ["nn/guides/", "nn/guides/what-is-ke/", "nn/guides/individual-plan/", "nn/guides/coordinator/",
+                   "nn/guides/contact-doctor/", "nn/guides/health-personnel/", "nn/guides/ke-staff/",
+                   "nn/guides/user-organisations/", "nn/guides/glossary/", "nn/search/", "nn/logo/",
+                   "nn/about/accessibility/", "nn/about/data/"]
 # The correction form and the message helper, prefilled for a known KE and for a municipality without one.
 TOOLS = ["correction/?entry=kommune-3911", "en/correction/?entry=kommune-5612", "en/message-helper/?kommune=3911",
-         "message-helper/?kommune=5612"]
-PAGES = [path for pair in TEMPLATES.values() for path in pair] + HAND_WRITTEN + TOOLS
+         "message-helper/?kommune=5612", "nn/correction/?entry=kommune-5612", "nn/message-helper/?kommune=3911"]
+PAGES = [path for paths in TEMPLATES.values() for path in paths] + HAND_WRITTEN + NN_HAND_WRITTEN + TOOLS
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -39,7 +47,7 @@ def test_no_axe_violations(page, site_url: str, path: str) -> None:
     assert violations == [], violations
 
 
-@pytest.mark.parametrize("path", ["", "en/", "kommune/3911/", "en/helseforetak/unn/"])
+@pytest.mark.parametrize("path", ["", "en/", "kommune/3911/", "en/helseforetak/unn/", "nn/kommune/3911/"])
 def test_no_request_leaves_the_site(page, site_url: str, path: str) -> None:
     hosts: list[str] = []
     page.on("request", lambda request: hosts.append(urlparse(request.url).netloc))
@@ -48,7 +56,7 @@ def test_no_request_leaves_the_site(page, site_url: str, path: str) -> None:
     assert hosts and set(hosts) == {own}, sorted(set(hosts))
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("lang", ["", "nn/", "en/"])
 def test_no_axe_violations_with_finder_suggestions_open(page, site_url: str, lang: str) -> None:
     page.goto(site_url + lang)
     page.get_by_role("combobox").press_sequentially("her", delay=20)
@@ -57,7 +65,7 @@ def test_no_axe_violations_with_finder_suggestions_open(page, site_url: str, lan
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("lang", ["", "nn/", "en/"])
 def test_no_axe_violations_on_search_results(page, site_url: str, lang: str) -> None:
     page.goto(site_url + lang + "search/?q=koordinator", wait_until="networkidle")
     page.wait_for_selector(".pagefind-ui__result")
@@ -100,7 +108,7 @@ def fixture_site_url(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("path", ["kommune/1812/", "en/samarbeid/sor-helgeland/"])
+@pytest.mark.parametrize("path", ["kommune/1812/", "en/samarbeid/sor-helgeland/", "nn/samarbeid/sor-helgeland/"])
 def test_no_axe_violations_on_shared_ke_pages(page, fixture_site_url: str, path: str) -> None:
     page.goto(fixture_site_url + path)
     assert "sor-helgeland" in page.content()
@@ -109,7 +117,7 @@ def test_no_axe_violations_on_shared_ke_pages(page, fixture_site_url: str, path:
 
 # A phone viewport (is_mobile, touch): the layouts that change most, one page each.
 PHONE_PAGES = ["en/", "kommune/0301/", "en/kommune/5612/", "helseforetak/unn/", "en/tjeneste/barnekoordinator/",
-               "guides/individual-plan/", "en/dekning/", "quiz/", "404.html"]
+               "guides/individual-plan/", "en/dekning/", "quiz/", "404.html", "nn/kommune/3911/"]
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES)
@@ -121,7 +129,7 @@ def test_no_axe_violations_on_a_phone_viewport(chromium, site_url: str, path: st
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("lang", ["", "nn/", "en/"])
 def test_no_axe_violations_on_the_correction_form_with_errors_and_result(page, site_url: str, lang: str) -> None:
     page.goto(site_url + lang + "correction/?entry=kommune-3911", wait_until="networkidle")
     page.fill("#ke-phone-1", "123")

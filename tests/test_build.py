@@ -1,4 +1,4 @@
-"""Build the real data into a temp dir and assert on the HTML of both languages."""
+"""Build the real data into a temp dir and assert on the HTML of every language (bokmål, nynorsk, English)."""
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +17,8 @@ def read(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_municipality_has_a_page_in_both_languages(built_site: Path) -> None:
-    for lang_prefix in ("", "en/"):
+def test_every_municipality_has_a_page_in_every_language(built_site: Path) -> None:
+    for lang_prefix in ("", "nn/", "en/"):
         pages = sorted(p.name for p in (built_site / lang_prefix / "kommune").iterdir() if p.is_dir())
         assert len(pages) == 357, lang_prefix
         assert "0301" in pages and "5636" in pages
@@ -27,23 +27,41 @@ def test_every_municipality_has_a_page_in_both_languages(built_site: Path) -> No
 def test_html_lang_and_hreflang_alternates(built_site: Path, built_site_with_url: Path) -> None:
     nb, en = read(built_site, "kommune/0301"), read(built_site, "en/kommune/0301")
     assert '<html lang="nb"' in nb and '<html lang="en"' in en
+    assert '<html lang="nn"' in read(built_site, "nn/kommune/0301")
     # Without SITE_URL no hreflang at all (a relative one fails search engines' checks); with it, absolute.
     # The Atom change feed is a rel=alternate link too (type="application/atom+xml", no hreflang): count only
     # the language alternates, i.e. rel=alternate links that carry hreflang.
     hreflang_alternate = re.compile(r'<link rel="alternate"[^>]*\bhreflang=')
     assert not hreflang_alternate.search(nb) and not hreflang_alternate.search(en)
     assert 'type="application/atom+xml"' in nb and 'type="application/atom+xml"' in en
-    nb, en = read(built_site_with_url, "kommune/0301"), read(built_site_with_url, "en/kommune/0301")
-    for html in (nb, en):
-        assert '<link rel="alternate" href="https://example.org/ke/kommune/0301/" hreflang="nb">' in html
-        assert '<link rel="alternate" href="https://example.org/ke/en/kommune/0301/" hreflang="en">' in html
+    for path in ("kommune/0301", "guides/coordinator", "", "quiz", "search"):
+        for prefix in ("", "nn/", "en/"):
+            html = read(built_site_with_url, (prefix + path).rstrip("/"))
+            page = f"{path}/" if path else ""
+            assert [(m.group(2), m.group(1)) for m in re.finditer(
+                r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)] == [
+                (lang, f"https://example.org/ke/{folder}{page}") for lang, folder in (("nb", ""), ("nn", "nn/"), ("en", "en/"))
+            ], (prefix, path)
+
+
+def switcher_links(html: str) -> list[tuple[str, str, str]]:
+    """(hreflang, href, name) of every language in the page's switcher, in its order."""
+    switcher = re.search(r'<div class="md-select".*?</div>', html, re.S).group(0)
+    return [(m.group(2), m.group(1), m.group(3).strip()) for m in re.finditer(
+        r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">\s*([^<]*?)\s*</a>', switcher)]
 
 
 def test_language_switcher_goes_to_the_same_page(built_site: Path) -> None:
-    nb = read(built_site, "kommune/3911")
-    switcher = re.search(r'<div class="md-select".*?</div>', nb, re.S).group(0)
-    assert 'href="../../en/kommune/3911/"' in switcher
-    assert 'hreflang="en"' in switcher
+    names = ["Norsk (bokmål)", "Norsk (nynorsk)", "English"]
+    for prefix, own in (("", "nb"), ("nn/", "nn"), ("en/", "en")):
+        for path in ("kommune/3911", "guides/coordinator", "dekning"):
+            links = switcher_links(read(built_site, prefix + path))
+            assert [(lang, name) for lang, _, name in links] == list(zip(("nb", "nn", "en"), names)), (prefix, path)
+            depth = "../" * (path.count("/") + 1 + (prefix != ""))
+            assert [href for _, href, _ in links] == [
+                "./" if own == "nb" else f"{depth}{path}/",
+                "./" if own == "nn" else f"{depth}nn/{path}/",
+                "./" if own == "en" else f"{depth}en/{path}/"], (prefix, path)
 
 
 def test_known_ke_shows_contacts_as_links_and_provenance(built_site: Path) -> None:
@@ -122,7 +140,7 @@ def test_municipalities_api(built_site: Path) -> None:
     data = json.loads((built_site / "api/v1/municipalities.json").read_text(encoding="utf-8"))
     assert data["count"] == 357
     oslo = next(m for m in data["municipalities"] if m["number"] == "0301")
-    assert oslo["url"] == {"nb": "/kommune/0301/", "en": "/en/kommune/0301/"}
+    assert oslo["url"] == {"nb": "/kommune/0301/", "nn": "/nn/kommune/0301/", "en": "/en/kommune/0301/"}
     assert oslo["hospital_trust_ids"] == ["lovisenberg", "ous", "diakonhjemmet", "ahus"]
     assert oslo["ke_id"] == "kommune-0301"
     kautokeino = next(m for m in data["municipalities"] if m["number"] == "5612")

@@ -241,8 +241,25 @@ def test_feed_is_atom_with_required_elements(built_site: Path) -> None:
         assert len({e.find(f"{A}id").text for e in entries}) == len(entries)
     titles = [e.find(f"{A}title").text for e in ET.parse(built_site / FEED_FILES["nb"]).getroot().iter(f"{A}entry")]
     assert "Færder: rettet (hva vi vet om kilden og datoen, telefontid)" in titles
+    nn = ET.parse(built_site / FEED_FILES["nn"]).getroot()
+    assert nn.get("{http://www.w3.org/XML/1998/namespace}lang") == "nn"
+    nn_titles = [e.find(f"{A}title").text for e in nn.iter(f"{A}entry")]
+    assert "Færder: retta (kva vi veit om kjelda og datoen, telefontid)" in nn_titles
+    assert all(e.find(f"{A}link").get("href").startswith("../../nn/") for e in nn.iter(f"{A}entry"))
     summaries = [e.find(f"{A}summary").text for e in ET.parse(built_site / FEED_FILES["en"]).getroot().iter(f"{A}entry")]
     assert any("Færder: corrected" in t and "were phone hours, not opening hours" in t for t in summaries)
+
+
+def test_feed_words_exist_in_every_language() -> None:
+    """The feed's own words (change kinds, field names, correction notes) are complete for nb, nn and en."""
+    from ke_finder.exports import feed
+    from ke_finder.paths import LANGUAGES
+
+    tables = {"author": {"-": feed._AUTHOR}, "change": feed._CHANGE_WORDS, "field": feed._FIELD_WORDS,
+              "note": feed._CORRECTION_NOTES}
+    missing = [(name, key) for name, table in tables.items() for key, words in table.items()
+               if set(words) != set(LANGUAGES) or not all(words.values())]
+    assert not missing, missing
 
 
 def test_feed_links_resolve_to_built_pages(built_site: Path) -> None:
@@ -257,17 +274,18 @@ def test_feed_links_resolve_to_built_pages(built_site: Path) -> None:
 def test_feed_is_byte_identical_across_builds(real) -> None:
     again = load_directory(DATA)
     assert feed_files(real) == feed_files(again)
-    assert atom_feed(real, "nb") != atom_feed(real, "en")
+    assert len({atom_feed(real, lang) for lang in ("nb", "nn", "en")}) == 3
+    assert set(FEED_FILES) == {"nb", "nn", "en"} and FEED_FILES["nn"] == "api/v1/changes.nn.atom"
 
 
 def test_feed_is_linked_from_every_page_head_and_the_coverage_and_about_pages(built_site: Path) -> None:
     for path in ("", "kommune/3911", "helseforetak/unn", "guides/ke-staff", "about/data", "dekning"):
-        for lang, feed in (("", "changes.atom"), ("en/", "changes.en.atom")):
+        for lang, feed in (("", "changes.atom"), ("nn/", "changes.nn.atom"), ("en/", "changes.en.atom")):
             html = read(built_site, f"{lang}{path}".rstrip("/"))
             head = html[:html.index("</head>")]
             assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="[./]*api/v1/'
                              + re.escape(feed) + '"', head), (lang, path)
-    for lang, feed in (("", "changes.atom"), ("en/", "changes.en.atom")):
+    for lang, feed in (("", "changes.atom"), ("nn/", "changes.nn.atom"), ("en/", "changes.en.atom")):
         for path in ("dekning", "about/data"):
             body = read(built_site, f"{lang}{path}")
             body = body[body.index("</head>"):]

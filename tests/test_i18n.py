@@ -1,4 +1,5 @@
-"""Every user-facing string exists in both languages with the same placeholders, and every key the code or a
+"""Every user-facing string exists in every language of paths.LANGUAGES (nb, nn, en) with the same
+placeholders, and every key the code or a
 template asks for exists (and every key in the table is asked for somewhere)."""
 from __future__ import annotations
 
@@ -38,14 +39,31 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_string_has_both_languages_and_the_same_placeholders() -> None:
+def test_every_string_has_every_language_and_the_same_placeholders() -> None:
+    assert LANGUAGES == ("nb", "nn", "en")
     problems = []
     for key, texts in STRINGS.items():
         if set(texts) != set(LANGUAGES) or not all(texts.values()):
             problems.append(f"{key}: languages {sorted(texts)}")
-        elif placeholders(texts["nb"]) != placeholders(texts["en"]):
-            problems.append(f"{key}: nb {placeholders(texts['nb'])} en {placeholders(texts['en'])}")
+            continue
+        for lang in LANGUAGES[1:]:
+            if placeholders(texts[lang]) != placeholders(texts["nb"]):
+                problems.append(f"{key}: nb {placeholders(texts['nb'])} {lang} {placeholders(texts[lang])}")
     assert not problems, problems
+
+
+def test_every_language_name_exists_in_every_language() -> None:
+    from ke_finder.i18n import LANGUAGE_NAMES
+
+    missing = {code: sorted(set(LANGUAGES) - set(names)) for code, names in LANGUAGE_NAMES.items()
+               if set(names) != set(LANGUAGES)}
+    assert not missing, missing
+
+
+def test_a_missing_translation_is_an_error_not_another_language() -> None:
+    """No fallback from nn to nb: t() raises for a language the table does not have."""
+    with pytest.raises(KeyError):
+        t("ke", "se")
 
 
 def template_keys() -> set[str]:

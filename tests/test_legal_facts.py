@@ -143,7 +143,7 @@ def test_coordinator_without_plan_cites_the_right_and_the_regulation(built_site:
 def test_quiz_cites_pbrl_2_5_b_for_a_coordinator_without_a_plan() -> None:
     question = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}["coordinator-without-plan"]
     assert question.law == "pasient- og brukerrettighetsloven § 2-5 b"
-    assert "§§ 16 og 17" in question.nb.feedback and "§§ 16 and 17" in question.en.feedback
+    assert "§§ 16 og 17" in question.text("nb").feedback and "§§ 16 and 17" in question.text("en").feedback
 
 
 # --- 4. Notification (hpl § 38 a): consent and confidentiality, the patient record ----------
@@ -292,9 +292,9 @@ def test_guides_give_the_complaint_route(built_site: Path, lang: str, guide: str
 def test_quiz_gives_the_complaint_route() -> None:
     questions = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}
     route = questions["complaint-route"]
-    assert route.nb.options[route.correct] == "Til kommunen, som tok avgjørelsen"
-    assert "den som tok avgjørelsen" in questions["plan-complaint"].nb.feedback
-    assert "whoever made the decision" in questions["plan-complaint"].en.feedback
+    assert route.text("nb").options[route.correct] == "Til kommunen, som tok avgjørelsen"
+    assert "den som tok avgjørelsen" in questions["plan-complaint"].text("nb").feedback
+    assert "whoever made the decision" in questions["plan-complaint"].text("en").feedback
 
 
 # --- 9. RRV is an address, not a unit -------------------------------------------------------

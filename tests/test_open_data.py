@@ -28,6 +28,7 @@ from ke_finder.exports.vcard import has_vcard, vcard, vcard_href, vcard_path
 from ke_finder.model import Directory, KeUnit, Phone, Provenance
 from ke_finder.site.templating import render_fragment
 from ke_finder.source.load import load_directory
+from ke_finder.paths import LANGUAGES
 
 pytestmark = pytest.mark.unit
 
@@ -131,11 +132,14 @@ def test_fixture_cooperation_members_get_its_ke(fixture_dir: Directory) -> None:
     assert docs["cooperations.json"]["cooperations"] == [{
         "id": "sor-helgeland", "name": "KE Sør-Helgeland (test)", "host": "1813", "members": ["1812", "1813"],
         "ke_id": "samarbeid-sor-helgeland",
-        "url": {"nb": "/samarbeid/sor-helgeland/", "en": "/en/samarbeid/sor-helgeland/"}}]
+        "url": {"nb": "/samarbeid/sor-helgeland/", "nn": "/nn/samarbeid/sor-helgeland/",
+                "en": "/en/samarbeid/sor-helgeland/"}}]
     services = {s["code"]: s for s in docs["services.json"]["services"]}
     assert services["barnekoordinator"]["municipalities"] == ["1804"]
     assert services["hverdagsrehabilitering"]["municipalities"] == []
-    assert services["barnekoordinator"]["names"] == {"en": "Child coordinator", "nb": "Barnekoordinator"}
+    assert services["barnekoordinator"]["names"] == {"en": "Child coordinator", "nb": "Barnekoordinator",
+                                                     "nn": "Barnekoordinator"}
+    assert services["hverdagsrehabilitering"]["names"]["nn"] == "Kvardagsrehabilitering"
 
 
 # ---------------------------------------------------------------------------------------------------- CSV
@@ -158,6 +162,7 @@ def test_csv_parses_back_with_leading_zeros(real: Directory) -> None:
     assert faerder["ke_phone"] == "95 19 34 80"  # display form, never "+47…"
     assert faerder["ke_status"] == "unconfirmed" and faerder["confirmed_by_ke"] == "false"
     assert faerder["page_nb"] == "/kommune/3911/" and faerder["page_en"] == "/en/kommune/3911/"
+    assert faerder["page_nn"] == "/nn/kommune/3911/"
     assert faerder["hospital_trusts"] == "sykehuset-i-vestfold"
     oslo_trusts = [t.id for t in real.trusts_for(real.municipalities["0301"])]
     assert by_number["0301"]["hospital_trusts"].split(";") == oslo_trusts and len(oslo_trusts) > 1
@@ -246,11 +251,12 @@ def test_validator_really_asserts_formats(hsds_validators) -> None:
         {"id": hsds_id("service", "x"), "name": "x", "status": "active", "phones": [{"id": "x"}]}))  # via $ref
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("which", ["fixture", "real"])
-def test_hsds_tables_validate_against_the_official_schemas(which: str, data_dir: Path, real: Directory,
+def test_hsds_tables_validate_against_the_official_schemas(which: str, lang: str, data_dir: Path, real: Directory,
                                                            hsds_validators) -> None:
     directory = real if which == "real" else load_directory(data_dir, today=TODAY)
-    tables = hsds_export(directory)
+    tables = hsds_export(directory, lang)
     assert_valid_hsds(tables, hsds_validators)
     services = tables["service"]
     assert len(services) == expected_ke_count(directory, shown_only=True)
@@ -269,6 +275,20 @@ def test_hsds_tables_validate_against_the_official_schemas(which: str, data_dir:
     assert {r["link_id"] for r in tables["attribute"]} <= ids["organization"]
     for loc in tables["location"]:
         assert loc["location_type"] in ("postal", "physical")
+
+
+def test_hsds_tables_in_each_language_share_ids_and_carry_their_own_words(real: Directory) -> None:
+    tables = {lang: hsds_export(real, lang) for lang in LANGUAGES}
+    for table in tables["nb"]:
+        assert [r["id"] for r in tables["nn"][table]] == [r["id"] for r in tables["nb"][table]], table
+    services = {lang: {s["id"]: s for s in tables[lang]["service"]} for lang in LANGUAGES}
+    faerder = hsds_id("service", "kommune-3911")
+    assert services["nb"][faerder]["name"] == "Koordinerende enhet – Færder kommune"
+    assert services["nn"][faerder]["name"] == "Koordinerande eining – Færder kommune"
+    assert services["en"][faerder]["name"] == "Coordinating unit – Færder kommune"
+    terms = {t["code"]: t for t in tables["nn"]["taxonomy_term"]}
+    assert terms["hverdagsrehabilitering"]["language"] == "nn"
+    assert terms["hverdagsrehabilitering"]["name"] == real.services["hverdagsrehabilitering"].names["nn"]
 
 
 def test_hsds_fixture_content(fixture_dir: Directory) -> None:
@@ -353,6 +373,7 @@ def test_vcard_paths_and_links(fixture_dir: Directory) -> None:
     assert vcard_path(unit) == "api/v1/vcard/kommune-1804.vcf"
     assert vcard_href("kommune/1804", "nb", unit) == "../../api/v1/vcard/kommune-1804.vcf"
     assert vcard_href("kommune/1804", "en", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
+    assert vcard_href("kommune/1804", "nn", unit) == "../../../api/v1/vcard/kommune-1804.vcf"
 
 
 # ---------------------------------------------------------------------------------------------------- JSON-LD
@@ -415,8 +436,8 @@ def test_json_ld_falls_back_to_a_name_in_the_page_language(fixture_dir: Director
     bodo = fixture_dir.municipalities["1804"]
     fixture_dir.municipalities["1804"] = dataclasses.replace(bodo, own_ke=ke(unit=None))
     names = {lang: json_ld(fixture_dir, fixture_dir.municipalities["1804"], "/x/", lang)["name"]
-             for lang in ("nb", "en")}
-    assert names == {"nb": "Koordinerende enhet i Bodø", "en": "Coordinating unit in Bodø"}
+             for lang in LANGUAGES}
+    assert names == {"nb": "Koordinerende enhet i Bodø", "nn": "Koordinerande eining i Bodø", "en": "Coordinating unit in Bodø"}
 
 
 # ---------------------------------------------------------------------------------------------------- writing
@@ -436,7 +457,8 @@ def test_write_open_data_writes_every_file_in_a_stable_order(fixture_dir: Direct
     names = {str(p).replace("\\", "/") for p in rel_a}
     assert {f"api/v1/{n}" for n in JSON_DOCS} <= names
     assert {"api/v1/municipalities.csv", "api/v1/ke-units.csv", "api/v1/hsds/organization.json",
-            "api/v1/hsds/service.json", "api/v1/hsds/taxonomy_term.json",
+            "api/v1/hsds/service.json", "api/v1/hsds/taxonomy_term.json", "api/v1/hsds/nn/service.json",
+            "api/v1/hsds/en/service.json",
             "api/v1/vcard/kommune-1804.vcf", "api/v1/vcard/samarbeid-sor-helgeland.vcf"} <= names
     assert "api/v1/vcard/region-helse-nord.vcf" in names  # a postal address is enough for a card
     assert (tmp_path / "a" / "api/v1/municipalities.csv").read_bytes().count(b"\r\n") == 5  # header + 4 rows

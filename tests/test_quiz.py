@@ -10,6 +10,7 @@ import html5lib
 import pytest
 
 from ke_finder.model.quiz import Question, QuizText
+from ke_finder.paths import LANGUAGES
 from ke_finder.site.quiz import render_quiz_html
 from ke_finder.source.errors import DataError, DataInvalid
 from ke_finder.source.load import load_directory
@@ -25,6 +26,10 @@ GOOD_QUESTION = """\
     question: 'Hvem skal ha koordinerende enhet?'
     options: ['Alle kommuner', 'Bare store kommuner', 'Ingen']
     feedback: 'Alle kommuner skal ha en koordinerende enhet.'
+  nn:
+    question: 'Kven skal ha koordinerande eining?'
+    options: ['Alle kommunar', 'Berre store kommunar', 'Ingen']
+    feedback: 'Alle kommunar skal ha ei koordinerande eining.'
   en:
     question: 'Who must have a coordinating unit?'
     options: ['Every municipality', 'Only large municipalities', 'Nobody']
@@ -56,24 +61,25 @@ def parse(markup: str) -> Element:
 
 
 def sample(question: str = "Hvem?", qid: str = "sample") -> Question:
-    nb = QuizText(question, ("Ja", "Nei"), "Fordi.")
-    en = QuizText("Who?", ("Yes", "No"), "Because.")
-    return Question(qid, nb, en, 0, "helse- og omsorgstjenesteloven § 7-3")
+    texts = {"nb": QuizText(question, ("Ja", "Nei"), "Fordi."), "nn": QuizText("Kven?", ("Ja", "Nei"), "Fordi."),
+             "en": QuizText("Who?", ("Yes", "No"), "Because.")}
+    return Question(qid, texts, 0, "helse- og omsorgstjenesteloven § 7-3")
 
 
 # --- the real data -------------------------------------------------------------------------------
 
-def test_real_quiz_loads_with_enough_questions_in_both_languages():
+def test_real_quiz_loads_with_enough_questions_in_every_language():
     questions = load_quiz(QUIZ)
     assert len(questions) >= 8
     for q in questions:
-        for lang in ("nb", "en"):
+        assert set(q.texts) == set(LANGUAGES)
+        for lang in LANGUAGES:
             text = q.text(lang)
             assert text.question.strip() and text.feedback.strip()
             assert 2 <= len(text.options) <= 5
             assert all(isinstance(option, str) and option.strip() for option in text.options)
-        assert len(q.nb.options) == len(q.en.options)
-        assert 0 <= q.correct < len(q.nb.options)
+            assert len(text.options) == len(q.text("nb").options)
+        assert 0 <= q.correct < len(q.text("nb").options)
         assert "§" in q.law, f"{q.id}: cite the act and section"
     assert len({q.id for q in questions}) == len(questions)
 
@@ -87,14 +93,26 @@ def test_real_quiz_does_not_always_put_the_answer_in_the_same_place():
 def test_good_fixture_loads(tmp_path):
     [question] = load_quiz(write_quiz(tmp_path, GOOD_QUESTION))
     assert question.id == "ke-duty"
-    assert question.en.options[0] == "Every municipality"
+    assert question.text("en").options[0] == "Every municipality"
 
 
-def test_missing_language_is_reported_with_the_question_id(tmp_path):
-    text = GOOD_QUESTION.split("  en:")[0] + "  correct: 0\n  law: 'hol § 7-3'\n"
+def test_schema_and_loader_require_every_language_of_the_site():
+    """nynorsk is a language of its own: the schema makes nb, nn and en each required, so no
+    question can fall back on bokmål on an nn page."""
+    import json
+    schema = json.loads((ROOT / "data" / "schemas" / "quiz.schema.json").read_text(encoding="utf-8"))
+    required = set(schema["$defs"]["question"]["required"])
+    assert {"nb", "nn", "en"} <= required and set(LANGUAGES) <= required
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_missing_other_language_is_reported(tmp_path, lang):
+    lines = GOOD_QUESTION.splitlines(keepends=True)
+    start = lines.index(f"  {lang}:\n")
+    text = "".join(lines[:start] + lines[start + 4:])  # the language key and its three fields
+    assert f"  {lang}:" not in text
     message = problems_of(write_quiz(tmp_path, text))
-    assert "questions[0].en: question 'ke-duty': the required field 'en' is missing" in message
-    assert "(add 'en:' here: the English text; both languages are required)" in message
+    assert f"question 'ke-duty': the required field '{lang}' is missing" in message
 
 
 def test_correct_out_of_range_is_reported(tmp_path):
@@ -131,6 +149,12 @@ def test_different_option_counts_are_reported(tmp_path):
                                  "['Every municipality', 'Only large municipalities']")
     message = problems_of(write_quiz(tmp_path, text))
     assert "nb has 3 options but en has 2" in message
+
+
+def test_different_nynorsk_option_count_is_reported(tmp_path):
+    text = GOOD_QUESTION.replace("['Alle kommunar', 'Berre store kommunar', 'Ingen']", "['Alle kommunar', 'Ingen']")
+    message = problems_of(write_quiz(tmp_path, text))
+    assert "nb has 3 options but nn has 2" in message
 
 
 def test_every_problem_is_listed_at_once(tmp_path):
@@ -277,7 +301,7 @@ def test_keyboard_only_answer_in_headless_chromium(tmp_path, chromium):
         feedback = page.locator(f"#ke-quiz-{first.id} .ke-quiz-feedback")
         assert feedback.is_visible()
         assert feedback.inner_text().startswith("Riktig")
-        assert first.nb.feedback in feedback.inner_text()
+        assert first.text("nb").feedback in feedback.inner_text()
         assert first.law in feedback.inner_text()
         assert page.evaluate("document.activeElement.classList.contains('ke-quiz-feedback')")
         chosen = page.locator(f"#ke-quiz-{first.id} .ke-quiz-option").nth(first.correct)

@@ -42,11 +42,15 @@ def citizen_pages() -> list[Path]:
 
 def nb_guides() -> list[Path]:
     """Hand-written pages in bokmål (the default language has no suffix)."""
-    return sorted(p for d in GUIDE_DIRS for p in d.glob("*.md") if not p.name.endswith(".en.md"))
+    return sorted(p for d in GUIDE_DIRS for p in d.glob("*.md") if not p.name.endswith((".en.md", ".nn.md")))
 
 
 def english_of(nb: Path) -> Path:
     return nb.with_name(nb.name.removesuffix(".md") + ".en.md")
+
+
+def nynorsk_of(nb: Path) -> Path:
+    return nb.with_name(nb.name.removesuffix(".md") + ".nn.md")
 
 
 def headings(path: Path, level: int) -> list[str]:
@@ -159,7 +163,20 @@ def test_guide_exists_in_both_languages_with_same_sections(nb: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("page", [p for nb in nb_guides() for p in (nb, english_of(nb)) if p.exists()],
+# Every guide has a nynorsk version; other hand-written pages are compared once theirs exists.
+@pytest.mark.parametrize("nb", [nb for nb in nb_guides() if nb.parent.name == "guides" or nynorsk_of(nb).exists()],
+                         ids=lambda p: str(p.relative_to(DOCS)))
+def test_nynorsk_version_has_the_same_sections_and_audience(nb: Path) -> None:
+    nn = nynorsk_of(nb)
+    assert nn.exists(), f"{nb.relative_to(DOCS)} has no nynorsk version {nn.name}"
+    nb_h2, nn_h2 = headings(nb, 2), headings(nn, 2)
+    assert len(nb_h2) == len(nn_h2), f"{nb.name}: {len(nb_h2)} H2 headings, {nn.name}: {len(nn_h2)}\nnb: {nb_h2}\nnn: {nn_h2}"
+    anchors = re.compile(r"\{#([\w-]+)\}")  # explicit anchors are linked from other pages: same in every language
+    assert anchors.findall(nb.read_text(encoding="utf-8")) == anchors.findall(nn.read_text(encoding="utf-8"))
+    assert front_matter(nn).get("audience") == front_matter(nb).get("audience"), f"{nn.name}: audience differs"
+
+
+@pytest.mark.parametrize("page", [p for nb in nb_guides() for p in (nb, nynorsk_of(nb), english_of(nb)) if p.exists()],
                          ids=lambda p: str(p.relative_to(DOCS)))
 def test_guide_front_matter_and_title(page: Path) -> None:
     meta = front_matter(page)
@@ -170,9 +187,9 @@ def test_guide_front_matter_and_title(page: Path) -> None:
 
 
 def test_every_guide_is_linked_from_the_guide_index() -> None:
-    for index_name in ("index.md", "index.en.md"):
+    for index_name in ("index.md", "index.nn.md", "index.en.md"):
         index = (DOCS / "guides" / index_name).read_text(encoding="utf-8")
         for nb in (DOCS / "guides").glob("*.md"):
-            if nb.name.endswith(".en.md") or nb.name == "index.md":
+            if nb.name.endswith((".en.md", ".nn.md")) or nb.name == "index.md":
                 continue
             assert f"({nb.name})" in index, f"guides/{index_name} does not link to {nb.name}"

@@ -480,7 +480,7 @@ def _hostile_ke(ke_id: str, phone: Phone) -> KeUnit:
         visiting_address=hostile("visiting_address"), postal_address=hostile("postal_address"),
         opening_hours=hostile("opening_hours"), her_id=hostile("her_id"),
         source=Provenance(url=HOSTILE_LINKS[1], retrieved=TODAY, confirmed_by_ke=False, note=hostile("note")),
-        serves={"nb": hostile("serves"), "en": hostile("serves")}, phone_hours=hostile("phone_hours"),
+        serves={"nb": hostile("serves"), "nn": hostile("serves"), "en": hostile("serves")}, phone_hours=hostile("phone_hours"),
         web_host=hostile("web_host"),
     )
 

@@ -28,13 +28,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import ROOT
+from ke_finder.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from conftest import FIXTURE_DATA
 from sitebuild import TEST_SITE_URL, build_site, copy_project, mkdocs_build
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LANGS = ("nb", "en")
+LANGS = LANGUAGES
 
-# One page per template (the real data set), in both languages.
+# One page per template (the real data set), in every language.
 TEMPLATE_PAGES = {
     "home": "index.html",
     "county index": "fylke/index.html",
@@ -64,7 +65,13 @@ FIXTURE_PAGES = {
 
 
 def _in_lang(rel: str, lang: str) -> str:
-    return rel if lang == "nb" else f"en/{rel}"
+    return language_prefix(lang) + rel
+
+
+def _lang_of(rel: str) -> str:
+    """The language of a built file from its folder: 'nn/…' nynorsk, 'en/…' English, else bokmål."""
+    return next((lang for lang in LANGS if language_prefix(lang) and rel.startswith(language_prefix(lang))),
+                DEFAULT_LANGUAGE)
 
 
 def _html_pages(site: Path) -> list[str]:
@@ -123,8 +130,9 @@ def _url_of(rel: str) -> str:
     return TEST_SITE_URL + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
 
 
-def _twin(rel: str) -> str:
-    return rel[3:] if rel.startswith("en/") else "en/" + rel
+def _twin(rel: str, lang: str) -> str:
+    """The same page in another language."""
+    return _in_lang(rel[len(language_prefix(_lang_of(rel))):], lang)
 
 
 def test_without_a_site_url_no_page_has_canonical_or_hreflang(built_site: Path) -> None:
@@ -151,17 +159,18 @@ def test_with_a_site_url_canonical_and_hreflang_are_absolute_and_name_the_page_a
             continue
         if head.canonical != [_url_of(rel)]:
             failures.append(f"{rel}: canonical {head.canonical}, expected [{_url_of(rel)}]")
-        own = "en" if rel.startswith("en/") else "nb"
+        own = _lang_of(rel)
         expected = {own: _url_of(rel)}
-        if (site / _twin(rel)).is_file():
+        for other in LANGS:
+            if other == own or not (site / _twin(rel, other)).is_file():
+                continue
             twins += 1
-            other = "nb" if own == "en" else "en"
-            expected[other] = _url_of(_twin(rel))
-            if head_of(site / _twin(rel)).lang != other:
-                failures.append(f"{rel}: twin {_twin(rel)} is not <html lang={other}>")
+            expected[other] = _url_of(_twin(rel, other))
+            if head_of(site / _twin(rel, other)).lang != other:
+                failures.append(f"{rel}: twin {_twin(rel, other)} is not <html lang={other}>")
         if sorted(head.hreflang) != sorted(expected.items()):
             failures.append(f"{rel}: hreflang {sorted(head.hreflang)}, expected {sorted(expected.items())}")
-    assert twins > 800, twins
+    assert twins > 2400, twins  # every page of every language names its two twins
     assert not failures, f"{len(failures)} pages:\n" + "\n".join(failures[:20])
 
 
@@ -281,7 +290,7 @@ class RequestLog:
 
 BROWSED_PAGES = ["", "en/", "kommune/3911/", "en/kommune/0301/", "kommune/5610/", "fylke/18/",
                  "helseforetak/unn/", "guides/individual-plan/", "en/guides/ke-staff/", "quiz/", "search/",
-                 "dekning/"]
+                 "dekning/", "nn/", "nn/kommune/0301/", "nn/search/", "nn/dekning/"]
 
 
 @pytest.mark.parametrize("path", BROWSED_PAGES)
@@ -301,7 +310,7 @@ def root_host_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
         yield url
 
 
-@pytest.mark.parametrize("path", ["", "en/", "kommune/3911/", "en/guides/individual-plan/"])
+@pytest.mark.parametrize("path", ["", "en/", "kommune/3911/", "en/guides/individual-plan/", "nn/kommune/3911/"])
 def test_no_request_fails_or_answers_an_error_without_a_site_url(page, root_host_url: str, path: str) -> None:
     log = RequestLog(page, root_host_url)
     response = page.goto(root_host_url + path, wait_until="networkidle")
@@ -311,7 +320,7 @@ def test_no_request_fails_or_answers_an_error_without_a_site_url(page, root_host
 
 
 @pytest.mark.parametrize("with_site_url", [True, False])
-@pytest.mark.parametrize("path", ["kommune/9999/", "en/no-such-page/"])
+@pytest.mark.parametrize("path", ["kommune/9999/", "en/no-such-page/", "nn/no-such-page/"])
 def test_the_404_page_loads_everything_it_needs(page, host_url: str, root_host_url: str, path: str,
                                                 with_site_url: bool) -> None:
     host_url = host_url if with_site_url else root_host_url
@@ -326,12 +335,15 @@ def test_the_404_page_loads_everything_it_needs(page, host_url: str, root_host_u
 
 @pytest.mark.parametrize("start, target", [("", "en/"), ("en/", ""), ("kommune/3911/", "en/kommune/3911/"),
                                            ("en/kommune/0301/", "kommune/0301/"),
-                                           ("guides/individual-plan/", "en/guides/individual-plan/")])
+                                           ("guides/individual-plan/", "en/guides/individual-plan/"),
+                                           ("", "nn/"), ("nn/", "en/"), ("nn/kommune/3911/", "kommune/3911/"),
+                                           ("kommune/0301/", "nn/kommune/0301/"),
+                                           ("en/guides/individual-plan/", "nn/guides/individual-plan/")])
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(page, host_url: str, start: str,
                                                                             target: str) -> None:
     log = RequestLog(page, host_url)
     page.goto(host_url + start, wait_until="networkidle")
-    lang = "nb" if target == "" or not target.startswith("en/") else "en"
+    lang = _lang_of(target)
     page.hover(".md-select")
     with page.expect_navigation():
         page.locator(f'.md-select a[hreflang="{lang}"]').click()

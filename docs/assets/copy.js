@@ -11,8 +11,14 @@
     if (!span.textContent.trim()) span.textContent = location.href.split("#")[0];
   });
   if (!navigator.clipboard) return;
-  var en = document.documentElement.lang === "en";
-  var words = en ? { copy: "Copy contact details", copied: "Copied" } : { copy: "Kopier kontaktinformasjonen", copied: "Kopiert" };
+  // One complete table per language of the site; the page's <html lang> chooses (nb at /, nn at /nn/, en at /en/).
+  var TEXT = {
+    nb: { copy: "Kopier kontaktinformasjonen", copied: "Kopiert" },
+    nn: { copy: "Kopier kontaktopplysningane", copied: "Kopiert" },
+    en: { copy: "Copy contact details", copied: "Copied" }
+  };
+  var lang = document.documentElement.lang;
+  var words = TEXT[TEXT.hasOwnProperty(lang) ? lang : "nb"];
 
   function blockText(list) {
     var lines = [];

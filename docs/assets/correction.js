@@ -14,7 +14,8 @@
 (function () {
   "use strict";
 
-  var WORDS = {
+  // One complete table per language of the site; the page's <html lang> chooses (nb at /, nn at /nn/, en at /en/).
+  var TEXT = {
     nb: {
       loading: "Henter opplysningene …",
       noEntry: "Skjemaet vet ikke hvilken oppføring du vil rette. Gå til siden for kommunen eller sykehuset, og velg «Foreslå en rettelse» der.",
@@ -97,6 +98,88 @@
       errSpecial: "Teksten har et usynlig tegn eller kontrolltegn (for eksempel tabulator). Skriv den på nytt med vanlige mellomrom.",
       errPersonalName: "«{value}» ser ut som en persons navn. Skriv enhetens navn, ikke hvem som jobber der.",
       errFile: "Filen har en form skjemaet ikke kan rette automatisk. Send endringene på e-post i stedet."
+    },
+    nn: {
+      loading: "Hentar opplysningane …",
+      noEntry: "Skjemaet veit ikkje kva oppføring du vil rette. Gå til sida for kommunen eller sjukehuset, og vel «Føreslå ei retting» der.",
+      loadFailed: "Opplysningane kunne ikkje hentast. Last sida på nytt, eller send rettinga på e-post.",
+      intro: "Du rettar opplysningane om koordinerande eining for {owner}. Felta viser det vi har no. Endre det som er feil, og trykk «Lag rettinga».",
+      unitLegend: "Eininga",
+      unit: "Namnet på eininga",
+      unitHint: "Slik kommunen eller sjukehuset skriv det, til dømes «Tenestekontoret».",
+      phones: "Telefon",
+      phoneNumber: "Telefonnummer {n}",
+      phoneLabel: "Kva nummeret er til {n} (valfritt)",
+      phoneHint: "Berre numra til eininga: sentralbord, felles telefon eller linja til eininga. Ikkje mobilen til ein tilsett.",
+      addPhone: "Legg til eit telefonnummer",
+      removePhone: "Fjern telefonnummer {n}",
+      email: "E-post",
+      emailHint: "Den felles postkassa til eininga, til dømes post@kommune.no. Ikkje adressa til ein tilsett.",
+      web: "Nettside",
+      webHint: "Adressa til sida for eininga, som byrjar med https://.",
+      visiting_address: "Besøksadresse",
+      postal_address: "Postadresse",
+      opening_hours: "Opningstid",
+      her_id: "Elektronisk adresse (HER-id)",
+      herHint: "Berre siffer, slik ho står i Adresseregisteret.",
+      servicesLegend: "Tilbod kommunen har",
+      servicesHint: "Kryss av for tilbod kommunen har. Står ingen kryssa av, viser sida at vi ikkje veit.",
+      sourceLegend: "Kjelde",
+      sourceUrl: "Nettside der opplysningane står",
+      sourceHint: "Redaksjonen sjekkar opplysningane mot denne sida.",
+      confirm: "Eg jobbar i denne koordinerande eininga og stadfestar opplysningane",
+      confirmHint: "Då står det «Stadfesta av koordinerande eining» på sida. Redaksjonen sjekkar at rettinga kjem frå eininga før ho blir publisert.",
+      live: "Eg har sjekka opplysningane på nettsida over i dag",
+      liveHint: "Kryss av om du ikkje jobbar i eininga, men har lese opplysningane på nettsida i dag. Då står det «Sjekka på den levande sida» med datoen i dag.",
+      evidenceNow: "No står det:",
+      "evidence_stored-copy": "Opplysningane er henta {date} frå ein lagra kopi av nettsida. Vi veit ikkje når kopien vart laga, og ingen har sjekka den levande sida enno.",
+      "evidence_live-page": "Opplysningane vart sjekka på nettsida {date}.",
+      "evidence_ke-confirmed": "Den koordinerande eininga stadfesta opplysningane {date}.",
+      evidenceNone: "Vi har ingen opplysningar om eininga enno.",
+      errEvidenceNew: "Vi har ingen opplysningar om eininga enno, så vi må vite kvar dei nye kjem frå. Kryss av for at du jobbar i eininga, eller for at du har sjekka opplysningane på nettsida i dag.",
+      errEvidenceConfirmed: "Opplysningane vi har no, er stadfesta av eininga. Jobbar du ikkje der, kryss av for at du har sjekka opplysningane på nettsida i dag, så vi veit kvar dei nye kjem frå.",
+      personal: "Dette er namnet, nummeret eller adressa til eininga, ikkje til ein person",
+      personalHint: "Vi publiserer berre kontaktopplysningane til eininga. Namnet, mobilen eller e-posten til ein tilsett er personopplysningar, og dei blir feil når folk byter jobb.",
+      make: "Lag rettinga",
+      errorsTitle: "Rett dette først:",
+      noChange: "Du har ikkje endra noko enno.",
+      resultTitle: "Rettinga er klar",
+      download: "Last ned fila {file}",
+      downloadHint: "Fila er sjekka med dei same reglane som nettstaden bruker.",
+      mail: "Send rettinga på e-post til redaksjonen",
+      mailHint: "E-posten har endringane og heile fila som tekst. Opnar ikkje e-postprogrammet seg, send fila du lasta ned, til {email}.",
+      propose: "Føreslå endringa i kodelageret",
+      proposeHint: "For deg som har konto der: lim inn innhaldet i fila, og send forslaget.",
+      whereTitle: "Kvar sender du rettinga?",
+      whereText: "Send fila du lasta ned, og ei melding om kva som er endra, til ein av desse. Dei sørgjer for at opplysningane blir retta:",
+      whereOwner: "{name}",
+      whereTrust: "koordinerande eining i {name}",
+      whereRegional: "regional koordinerande eining i {name}",
+      diffTitle: "Endringane",
+      mailSubject: "Retting: {owner} ({file})",
+      mailIntro: "Retting av opplysningane om koordinerande eining for {owner}, laga med skjemaet på nettstaden.",
+      mailConfirmed: "Avsendaren jobbar i eininga og stadfestar opplysningane.",
+      mailNotConfirmed: "Avsendaren har ikkje stadfesta at han eller ho jobbar i eininga.",
+      mailLive: "Avsendaren jobbar ikkje i eininga, men har sjekka opplysningane på nettsida i dag.",
+      mailDiff: "Endringar:",
+      mailFile: "Heile fila ({file}):",
+      none: "(tomt)",
+      errPhone: "«{value}» er ikkje eit gyldig norsk telefonnummer. Skriv 8 siffer, til dømes 69 22 55 00, eller med +47 framfor.",
+      errPhoneTwice: "Nummeret {value} står to gonger. Fjern det eine.",
+      errPhoneLabelOnly: "Skriv telefonnummeret, eller fjern rada.",
+      errEmail: "«{value}» er ikkje ei gyldig e-postadresse. Skriv den felles postkassa til eininga, til dømes post@kommune.no.",
+      errLink: "«{value}» er ikkje ei nettadresse. Berre adresser som byrjar med https:// eller http://, er lov.",
+      errMarkup: "Teksten har HTML, skript eller malkode. Skriv vanleg tekst utan <…>, {{ }} og javascript:.",
+      errLength: "Teksten er {n} teikn lang. Han kan vere høgst {max} teikn.",
+      errHer: "«{value}» er ikkje ein HER-id. Skriv berre sifra, til dømes 12345.",
+      errYamlWord: "YAML ville lese «{value}» som ja/nei, eit tal eller «tom». Skriv det litt annleis.",
+      errQuotes: "Teksten kan ikkje både ha apostrof (') og «: » eller teikn som # først. Skriv han litt annleis.",
+      errSourceNeeded: "Skriv nettsida der opplysningane står. Sida kommunen eller sjukehuset sjølv har om eininga, er best.",
+      errPersonalPhone: "{value} er eit mobilnummer. Er det det felles nummeret til eininga, kryss av for det under. Elles: bruk nummeret til eininga.",
+      errPersonalEmail: "{value} ser ut som adressa til ein person. Er det den felles postkassa til eininga, kryss av for det under.",
+      errSpecial: "Teksten har eit usynleg teikn eller kontrollteikn (til dømes tabulator). Skriv han på nytt med vanlege mellomrom.",
+      errPersonalName: "«{value}» ser ut som namnet til ein person. Skriv namnet på eininga, ikkje kven som jobbar der.",
+      errFile: "Fila har ei form skjemaet ikkje kan rette automatisk. Send endringane på e-post i staden."
     },
     en: {
       loading: "Loading the details …",
@@ -610,8 +693,9 @@
 
   var root = document.getElementById("ke-correction-form");
   if (!root) return;
-  var lang = document.documentElement.lang === "en" ? "en" : "nb";
-  var W = WORDS[lang];
+  var lang = TEXT.hasOwnProperty(document.documentElement.lang) ? document.documentElement.lang : "nb";
+  var W = TEXT[lang];
+  var LOCALE = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
   var script = document.querySelector("script[src*='correction.js']");
   var assets = new URL("./", script ? script.src : location.href);
   // The build settings (KE_EDITOR_EMAIL, KE_DATA_EDIT_URL), written by overrides/main.html; either may be empty.
@@ -679,7 +763,7 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return iso || W.none;
     var day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+    return new Intl.DateTimeFormat(LOCALE[lang], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
   }
 
   function build(rules, entry, services) {

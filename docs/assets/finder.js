@@ -10,6 +10,7 @@
    * pasted name still matches. Copy of ke_finder/characters.py INVISIBLE; tests/test_finder.py compares. */
   var INVISIBLE = /[\u00AD\u034F\u0600-\u0605\u061C\u06DD\u070F\u0890-\u0891\u08E2\u115F-\u1160\u17B4-\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB\u{110BD}\u{110CD}\u{13430}-\u{1343F}\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0001}\u{E0020}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
   var MAX_SUGGESTIONS = 10;
+  // One complete table per language of the site; the form's data-lang chooses (ke-finder.html writes the page's).
   var TEXT = {
     nb: {
       count: function (n) { return n === 1 ? "1 forslag. Trykk Enter for å gå dit." : n + " forslag. Bruk pil opp og ned, og Enter."; },
@@ -30,6 +31,26 @@
       postalCode: "postnummer",
       loading: "Henter kommunelisten …",
       failed: "Kunne ikke hente kommunelisten. Velg fra listen over fylker i stedet."
+    },
+    nn: {
+      count: function (n) { return n === 1 ? "1 forslag. Trykk Enter for å gå dit." : n + " forslag. Bruk pil opp og ned, og Enter."; },
+      none: function (q) { return "Fann ingen kommune for «" + q + "». Sjekk stavemåten, eller vel frå lista over fylke."; },
+      noPostal: function (q) { return "Fann ikkje postnummer " + q + ". Sjekk nummeret, eller skriv namnet på kommunen."; },
+      notMunicipality: function (code, place, area) {
+        var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
+        return where + area + " er ikkje ein kommune og er ikkje med i denne oversikta. " +
+          "Ring ReHabiliteringstelefonen 800 30 061 for råd.";
+      },
+      didYouMean: function (q, labels) {
+        return "Fann ingen kommune som heiter «" + q + "». Meinte du " + orList(labels, "eller") + "? Vel frå lista.";
+      },
+      choose: function (n) { return n + " treff passar. Vel eitt av dei i lista: pil ned og Enter, eller trykk på det."; },
+      district: function (municipality) { return "bydel i " + municipality; },
+      place: function (place) { return "poststad " + place; },
+      municipalityNumber: "kommunenummer",
+      postalCode: "postnummer",
+      loading: "Hentar kommunelista …",
+      failed: "Kunne ikkje hente kommunelista. Vel frå lista over fylke i staden."
     },
     en: {
       count: function (n) { return n === 1 ? "1 suggestion. Press Enter to go there." : n + " suggestions. Use the up and down arrows, then Enter."; },
@@ -297,8 +318,11 @@
     this.input = form.querySelector("[role=combobox]");
     this.list = form.querySelector("[role=listbox]");
     this.status = form.querySelector("[role=status]");
+    // data-root is the site root plus the language's prefix ("", "nn/" or "en/"), so a choice made on a
+    // nynorsk page leads to the nynorsk page of the municipality.
     this.root = form.getAttribute("data-root");
-    this.text = TEXT[form.getAttribute("data-lang")] || TEXT.nb;
+    var lang = form.getAttribute("data-lang");
+    this.text = TEXT[TEXT.hasOwnProperty(lang) ? lang : "nb"];
     this.indexUrl = form.getAttribute("data-index");
     this.index = null;
     this.loading = null;

@@ -10,76 +10,120 @@
   "use strict";
   var root = document.getElementById("ke-message");
   if (!root) return;
-  var en = document.documentElement.lang === "en";
-  var W = en ? {
-    loading: "Loading the municipalities …",
-    failed: "The list of municipalities could not be loaded. Find the municipality's page in the list of counties instead.",
-    choose: "Municipality",
-    chooseHint: "The patient's home municipality.",
-    pick: "Choose a municipality",
-    recipient: "Recipient",
-    keOf: "Coordinating unit of {owner}",
-    unit: "Unit",
-    her: "Electronic address (HER-id)",
-    herUnknown: "Not known here. Search the national address register (Adresseregisteret) in your record system for the municipality's coordinating unit, or call the municipality's switchboard and ask for it.",
-    phone: "Phone",
-    email: "E-mail",
-    unconfirmed: "Not confirmed by the coordinating unit; {how}. Check before you send.",
-    how: { "stored-copy": "read on {date} from a stored copy of a public web page", "live-page": "checked on the live web page on {date}" },
-    unknown: "We do not know the coordinating unit of {name} yet. Look on the municipality's website or call its switchboard and ask for the coordinating unit (in some municipalities it is called the service office or allocation office).",
-    website: "The municipality's website",
-    hospital: "Do you work in a hospital? Under the Health Personnel Act § 38 a you notify the hospital's own coordinating unit:",
-    hospitalUnknown: "{name}: we do not know its coordinating unit yet; ask the hospital's switchboard.",
-    text: "Text for the message",
-    textHint: "Paste it into the message to the coordinating unit in your record system and fill in the brackets.",
-    copy: "Copy the text",
-    copied: "Copied",
-    pageLink: "The municipality's page",
-    subject: "Notification: the patient may need an individual plan and/or a coordinator (Health Personnel Act § 38 a)",
-    to: "To",
-    lines: [
-      "Consent to an individual plan: [yes / no / not asked yet]",
-      "What matters to the patient (“What is important to you?”): [ ]",
-      "Need for rehabilitation, and what kind: [ ]",
-      "Need for a coordinator: [yes / no / not known]",
-      "Contact persons at the hospital (role, ward, phone): [ ]",
-      "Expected discharge date: [ ]"
-    ]
-  } : {
-    loading: "Henter kommunene …",
-    failed: "Listen over kommuner kunne ikke hentes. Finn kommunens side i listen over fylker i stedet.",
-    choose: "Kommune",
-    chooseHint: "Pasientens hjemkommune.",
-    pick: "Velg en kommune",
-    recipient: "Mottaker",
-    keOf: "Koordinerende enhet for {owner}",
-    unit: "Enhet",
-    her: "Elektronisk adresse (HER-id)",
-    herUnknown: "Ikke kjent her. Søk etter kommunens koordinerende enhet i Adresseregisteret i journalsystemet, eller ring kommunens sentralbord og spør.",
-    phone: "Telefon",
-    email: "E-post",
-    unconfirmed: "Ikke bekreftet av koordinerende enhet; {how}. Sjekk før du sender.",
-    how: { "stored-copy": "lest {date} fra en lagret kopi av en offentlig nettside", "live-page": "sjekket på den levende nettsiden {date}" },
-    unknown: "Vi kjenner ikke koordinerende enhet i {name} ennå. Se kommunens nettsted, eller ring sentralbordet og spør etter koordinerende enhet (i noen kommuner heter den tjenestekontoret eller tildelingskontoret).",
-    website: "Kommunens nettsted",
-    hospital: "Jobber du i sykehus? Etter helsepersonelloven § 38 a melder du fra til sykehusets egen koordinerende enhet:",
-    hospitalUnknown: "{name}: vi kjenner ikke koordinerende enhet der ennå; spør sykehusets sentralbord.",
-    text: "Tekst til meldingen",
-    textHint: "Lim den inn i meldingen til koordinerende enhet i journalsystemet, og fyll ut klammene.",
-    copy: "Kopier teksten",
-    copied: "Kopiert",
-    pageLink: "Kommunens side",
-    subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonelloven § 38 a)",
-    to: "Til",
-    lines: [
-      "Samtykke til individuell plan: [ja / nei / ikke spurt ennå]",
-      "Hva som er viktig for pasienten («Hva er viktig for deg?»): [ ]",
-      "Behov for rehabilitering, og hva slags: [ ]",
-      "Behov for koordinator: [ja / nei / vet ikke]",
-      "Kontaktpersoner på sykehuset (rolle, avdeling, telefon): [ ]",
-      "Forventet utskrivingsdato: [ ]"
-    ]
+  // One complete table per language of the site; the page's <html lang> chooses (nb at /, nn at /nn/, en at /en/).
+  var TEXT = {
+    nb: {
+      loading: "Henter kommunene …",
+      failed: "Listen over kommuner kunne ikke hentes. Finn kommunens side i listen over fylker i stedet.",
+      choose: "Kommune",
+      chooseHint: "Pasientens hjemkommune.",
+      pick: "Velg en kommune",
+      recipient: "Mottaker",
+      keOf: "Koordinerende enhet for {owner}",
+      municipality: "{name} kommune",
+      unit: "Enhet",
+      her: "Elektronisk adresse (HER-id)",
+      herUnknown: "Ikke kjent her. Søk etter kommunens koordinerende enhet i Adresseregisteret i journalsystemet, eller ring kommunens sentralbord og spør.",
+      phone: "Telefon",
+      email: "E-post",
+      unconfirmed: "Ikke bekreftet av koordinerende enhet; {how}. Sjekk før du sender.",
+      how: { "stored-copy": "lest {date} fra en lagret kopi av en offentlig nettside", "live-page": "sjekket på den levende nettsiden {date}" },
+      unknown: "Vi kjenner ikke koordinerende enhet i {name} ennå. Se kommunens nettsted, eller ring sentralbordet og spør etter koordinerende enhet (i noen kommuner heter den tjenestekontoret eller tildelingskontoret).",
+      website: "Kommunens nettsted",
+      hospital: "Jobber du i sykehus? Etter helsepersonelloven § 38 a melder du fra til sykehusets egen koordinerende enhet:",
+      hospitalUnknown: "{name}: vi kjenner ikke koordinerende enhet der ennå; spør sykehusets sentralbord.",
+      text: "Tekst til meldingen",
+      textHint: "Lim den inn i meldingen til koordinerende enhet i journalsystemet, og fyll ut klammene.",
+      copy: "Kopier teksten",
+      copied: "Kopiert",
+      pageLink: "Kommunens side",
+      subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonelloven § 38 a)",
+      to: "Til",
+      lines: [
+        "Samtykke til individuell plan: [ja / nei / ikke spurt ennå]",
+        "Hva som er viktig for pasienten («Hva er viktig for deg?»): [ ]",
+        "Behov for rehabilitering, og hva slags: [ ]",
+        "Behov for koordinator: [ja / nei / vet ikke]",
+        "Kontaktpersoner på sykehuset (rolle, avdeling, telefon): [ ]",
+        "Forventet utskrivingsdato: [ ]"
+      ]
+    },
+    nn: {
+      loading: "Hentar kommunane …",
+      failed: "Lista over kommunar kunne ikkje hentast. Finn sida til kommunen i lista over fylke i staden.",
+      choose: "Kommune",
+      chooseHint: "Heimkommunen til pasienten.",
+      pick: "Vel ein kommune",
+      recipient: "Mottakar",
+      keOf: "Koordinerande eining for {owner}",
+      municipality: "{name} kommune",
+      unit: "Eining",
+      her: "Elektronisk adresse (HER-id)",
+      herUnknown: "Ikkje kjend her. Søk etter den koordinerande eininga i kommunen i Adresseregisteret i journalsystemet, eller ring sentralbordet i kommunen og spør.",
+      phone: "Telefon",
+      email: "E-post",
+      unconfirmed: "Ikkje stadfesta av koordinerande eining; {how}. Sjekk før du sender.",
+      how: { "stored-copy": "henta {date} frå ein lagra kopi av ei offentleg nettside", "live-page": "sjekka på den levande nettsida {date}" },
+      unknown: "Vi kjenner ikkje den koordinerande eininga i {name} enno. Sjå nettstaden til kommunen, eller ring sentralbordet og spør etter koordinerande eining (i nokre kommunar heiter ho tenestekontoret eller tildelingskontoret).",
+      website: "Nettstaden til kommunen",
+      hospital: "Jobbar du på sjukehus? Etter helsepersonellova § 38 a melder du frå til den koordinerande eininga som sjukehuset sjølv har:",
+      hospitalUnknown: "{name}: vi kjenner ikkje koordinerande eining der enno; spør sentralbordet på sjukehuset.",
+      text: "Tekst til meldinga",
+      textHint: "Lim teksten inn i meldinga til koordinerande eining i journalsystemet, og fyll ut klammene.",
+      copy: "Kopier teksten",
+      copied: "Kopiert",
+      pageLink: "Sida til kommunen",
+      subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonellova § 38 a)",
+      to: "Til",
+      lines: [
+        "Samtykke til individuell plan: [ja / nei / ikkje spurt enno]",
+        "Kva som er viktig for pasienten («Kva er viktig for deg?»): [ ]",
+        "Behov for rehabilitering, og kva slag: [ ]",
+        "Behov for koordinator: [ja / nei / veit ikkje]",
+        "Kontaktpersonar på sjukehuset (rolle, avdeling, telefon): [ ]",
+        "Forventa utskrivingsdato: [ ]"
+      ]
+    },
+    en: {
+      loading: "Loading the municipalities …",
+      failed: "The list of municipalities could not be loaded. Find the municipality's page in the list of counties instead.",
+      choose: "Municipality",
+      chooseHint: "The patient's home municipality.",
+      pick: "Choose a municipality",
+      recipient: "Recipient",
+      keOf: "Coordinating unit of {owner}",
+      municipality: "{name} municipality",
+      unit: "Unit",
+      her: "Electronic address (HER-id)",
+      herUnknown: "Not known here. Search the national address register (Adresseregisteret) in your record system for the municipality's coordinating unit, or call the municipality's switchboard and ask for it.",
+      phone: "Phone",
+      email: "E-mail",
+      unconfirmed: "Not confirmed by the coordinating unit; {how}. Check before you send.",
+      how: { "stored-copy": "read on {date} from a stored copy of a public web page", "live-page": "checked on the live web page on {date}" },
+      unknown: "We do not know the coordinating unit of {name} yet. Look on the municipality's website or call its switchboard and ask for the coordinating unit (in some municipalities it is called the service office or allocation office).",
+      website: "The municipality's website",
+      hospital: "Do you work in a hospital? Under the Health Personnel Act § 38 a you notify the hospital's own coordinating unit:",
+      hospitalUnknown: "{name}: we do not know its coordinating unit yet; ask the hospital's switchboard.",
+      text: "Text for the message",
+      textHint: "Paste it into the message to the coordinating unit in your record system and fill in the brackets.",
+      copy: "Copy the text",
+      copied: "Copied",
+      pageLink: "The municipality's page",
+      subject: "Notification: the patient may need an individual plan and/or a coordinator (Health Personnel Act § 38 a)",
+      to: "To",
+      lines: [
+        "Consent to an individual plan: [yes / no / not asked yet]",
+        "What matters to the patient (“What is important to you?”): [ ]",
+        "Need for rehabilitation, and what kind: [ ]",
+        "Need for a coordinator: [yes / no / not known]",
+        "Contact persons at the hospital (role, ward, phone): [ ]",
+        "Expected discharge date: [ ]"
+      ]
+    }
   };
+  var LOCALE = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
+  var lang = TEXT.hasOwnProperty(document.documentElement.lang) ? document.documentElement.lang : "nb";
+  var W = TEXT[lang];
 
   function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (a, k) { return k in values ? values[k] : a; }); }
   function el(tag, attrs, children) {
@@ -94,7 +138,7 @@
   function safeHref(url) { return /^https?:\/\//.test(url || "") ? url : null; }
   function isoDate(iso) {
     var d = new Date(iso + "T12:00:00");
-    return d.toLocaleDateString(en ? "en-GB" : "nb-NO", { day: "numeric", month: "long", year: "numeric" });
+    return d.toLocaleDateString(LOCALE[lang], { day: "numeric", month: "long", year: "numeric" });
   }
 
   root.appendChild(el("p", { role: "status", text: W.loading }));
@@ -149,10 +193,11 @@
         to.push(W.her + ": " + (ke.her_id || W.herUnknown));
       } else {
         out.appendChild(el("p", { text: fill(W.unknown, { name: m.display_name }) }));
-        to.push(W.to + ": " + fill(W.keOf, { owner: m.display_name + (en ? " municipality" : " kommune") }));
+        to.push(W.to + ": " + fill(W.keOf, { owner: fill(W.municipality, { name: m.display_name }) }));
         to.push(W.her + ": " + W.herUnknown);
       }
-      var page = new URL(m.url[en ? "en" : "nb"].replace(/^\//, ""), site);
+      // The page in this page's language: the exports carry one URL per language of the site.
+      var page = new URL(m.url[lang].replace(/^\//, ""), site);
       out.appendChild(el("p", {}, [el("a", { href: page.href, text: W.pageLink + ": " + m.display_name })]));
       var hospital = el("ul");
       (m.hospital_trust_ids || []).forEach(function (id) {
@@ -160,7 +205,7 @@
         if (!t) return;
         var tk = t.ke_id ? units[t.ke_id] : null;
         if (tk && tk.shown_as_ke === false) tk = null;  // an old lead is not an address to send to
-        var link = el("a", { href: new URL(t.url[en ? "en" : "nb"].replace(/^\//, ""), site).href, text: t.name });
+        var link = el("a", { href: new URL(t.url[lang].replace(/^\//, ""), site).href, text: t.name });
         if (tk) {
           var bits = [tk.unit, tk.her_id ? W.her + ": " + tk.her_id : null, tk.phones.length ? W.phone + ": " + tk.phones[0].display : null, tk.email].filter(Boolean);
           hospital.appendChild(el("li", {}, [link, bits.length ? " – " + bits.join(", ") : ""]));

@@ -3,73 +3,15 @@
  * (?fylke=18&hf=unn); on a service page they hide the rows that do not match. */
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-services-filter]");
-  if (!form) return;
-  form.hidden = false;
-  var county = form.querySelector("select[name=fylke]");
-  var trust = form.querySelector("select[name=hf]");
-  var service = form.querySelector("select[name=tjeneste]");
-  var params = new URLSearchParams(window.location.search);
-  county.value = params.get("fylke") || "";
-  trust.value = params.get("hf") || "";
-
-  if (service) {
-    // Counts beside each service follow the chosen county / trust: "known in 2 of 18 municipalities in Troms".
-    var list = document.querySelector("ul[data-totals]");
-    var indexStatus = document.querySelector(".ke-filter-status");
-    var en = document.documentElement.lang === "en";
-    var recount = function () {
-      if (!list) return;
-      var key = county.value + "|" + trust.value;
-      var filtered = county.value || trust.value;
-      var totals = JSON.parse(list.getAttribute("data-totals"));
-      var names = [];
-      if (county.value) names.push(county.options[county.selectedIndex].textContent.trim());
-      if (trust.value) names.push(trust.options[trust.selectedIndex].textContent.trim());
-      var where = names.join(en ? " and " : " og ");
-      var total = totals[key] || 0;
-      list.querySelectorAll(".ke-known").forEach(function (span) {
-        if (!span.hasAttribute("data-national")) span.setAttribute("data-national", span.textContent);
-        if (!filtered) { span.textContent = span.getAttribute("data-national"); return; }
-        var known = JSON.parse(span.getAttribute("data-known"))[key] || 0;
-        // A statutory service (child coordinator) is a right everywhere: we count contacts, not "who has it".
-        var right = span.hasAttribute("data-statutory");
-        span.textContent = right
-          ? (en ? "a right in every municipality; we have details from " + known + " of " + total + " municipalities in " + where
-                : "en rett i alle kommuner; vi har opplysninger fra " + known + " av " + total + " kommuner i " + where)
-          : (en ? "known in " + known + " of " + total + " municipalities in " + where
-                : "kjent i " + known + " av " + total + " kommuner i " + where);
-      });
-      if (indexStatus) {
-        indexStatus.textContent = !filtered ? "" : en
-          ? "The counts are now for " + where + " (" + total + " municipalities)."
-          : "Tallene gjelder nå " + where + " (" + total + " kommuner).";
-      }
-    };
-    county.addEventListener("change", recount);
-    trust.addEventListener("change", recount);
-    recount();
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var query = new URLSearchParams();
-      if (county.value) query.set("fylke", county.value);
-      if (trust.value) query.set("hf", trust.value);
-      var target = service.value + (query.toString() ? "?" + query.toString() : "");
-      window.location.href = target;
-    });
-    return;
-  }
-
-  var table = document.querySelector("table[data-services-table]");
-  var status = document.querySelector(".ke-filter-status");
-  var empty = document.querySelector(".ke-filter-empty");
-  var unknown = document.querySelector(".ke-filter-unknown");
-  var unknownText = unknown.querySelector(".ke-filter-unknown__text");
-  var nationalText = unknownText.textContent;
-  var totals = JSON.parse(unknown.getAttribute("data-totals"));
-  var lang = document.documentElement.lang === "en" ? "en" : "nb";
+  // One complete table per language of the site; the page's <html lang> chooses (nb at /, nn at /nn/, en at /en/).
   var TEXT = {
     nb: {
+      // The services index: counts beside each service for the chosen county / trust.
+      countRight: function (known, total, where) {
+        return "en rett i alle kommuner; vi har opplysninger fra " + known + " av " + total + " kommuner i " + where;
+      },
+      countKnown: function (known, total, where) { return "kjent i " + known + " av " + total + " kommuner i " + where; },
+      countsFor: function (where, total) { return "Tallene gjelder nå " + where + " (" + total + " kommuner)."; },
       showing: function (shown, all) { return "Viser " + shown + " av " + all + " kommuner."; },
       showingIn: function (shown, where) {
         return "Viser " + shown + (shown === 1 ? " kommune" : " kommuner") + " i " + where + " som vi vet har tilbudet.";
@@ -93,7 +35,41 @@
           "spør koordinerende enhet i kommunen. Velg et annet fylke eller helseforetak, eller «Alle».";
       }
     },
+    nn: {
+      countRight: function (known, total, where) {
+        return "ein rett i alle kommunar; vi har opplysningar frå " + known + " av " + total + " kommunar i " + where;
+      },
+      countKnown: function (known, total, where) { return "kjend i " + known + " av " + total + " kommunar i " + where; },
+      countsFor: function (where, total) { return "Tala gjeld no " + where + " (" + total + " kommunar)."; },
+      showing: function (shown, all) { return "Viser " + shown + " av " + all + " kommunar."; },
+      showingIn: function (shown, where) {
+        return "Viser " + shown + (shown === 1 ? " kommune" : " kommunar") + " i " + where + " som vi veit har tilbodet.";
+      },
+      none: function (county, trust) { return "Ingen kommune høyrer både til " + county + " og til " + trust + ". Vel eit anna fylke eller helseføretak."; },
+      where: function (names) { return names.join(" og "); },
+      empty: function (where) {
+        return "Vi veit enno ikkje om nokon kommune i " + where + " som har dette tilbodet. Det tyder ikkje at dei manglar det: " +
+          "vi har berre ikkje opplysningane. Vel eit anna fylke eller helseføretak, eller «Alle».";
+      },
+      unknown: function (n, total, where) {
+        return "For " + n + " av " + total + (total === 1 ? " kommune" : " kommunar") + " i " + where +
+          " veit vi ikkje om dei har tilbodet. Det tyder ikkje at dei manglar det.";
+      },
+      noContact: function (n, total, where) {
+        return "For " + n + " av " + total + (total === 1 ? " kommune" : " kommunar") + " i " + where +
+          " har vi ingen opplysningar eller kontakt for dette enno. Dei skal likevel gje det.";
+      },
+      emptyRight: function (where) {
+        return "Vi har enno ingen opplysningar om dette frå kommunane i " + where + ". Det er ein rett i alle kommunar: " +
+          "spør koordinerande eining i kommunen. Vel eit anna fylke eller helseføretak, eller «Alle».";
+      }
+    },
     en: {
+      countRight: function (known, total, where) {
+        return "a right in every municipality; we have details from " + known + " of " + total + " municipalities in " + where;
+      },
+      countKnown: function (known, total, where) { return "known in " + known + " of " + total + " municipalities in " + where; },
+      countsFor: function (where, total) { return "The counts are now for " + where + " (" + total + " municipalities)."; },
       showing: function (shown, all) { return "Showing " + shown + " of " + all + " municipalities."; },
       showingIn: function (shown, where) {
         return "Showing " + shown + (shown === 1 ? " municipality" : " municipalities") + " in " + where + " that we know offer this.";
@@ -117,7 +93,67 @@
           "municipality: ask the municipality's coordinating unit. Choose another county or hospital trust, or “All”.";
       }
     }
-  }[lang];
+  };
+  var lang = document.documentElement.lang;
+  var words = TEXT[TEXT.hasOwnProperty(lang) ? lang : "nb"];
+
+  var form = document.querySelector("form[data-services-filter]");
+  if (!form) return;
+  form.hidden = false;
+  var county = form.querySelector("select[name=fylke]");
+  var trust = form.querySelector("select[name=hf]");
+  var service = form.querySelector("select[name=tjeneste]");
+  var params = new URLSearchParams(window.location.search);
+  county.value = params.get("fylke") || "";
+  trust.value = params.get("hf") || "";
+
+  if (service) {
+    // Counts beside each service follow the chosen county / trust: "known in 2 of 18 municipalities in Troms".
+    var list = document.querySelector("ul[data-totals]");
+    var indexStatus = document.querySelector(".ke-filter-status");
+    var recount = function () {
+      if (!list) return;
+      var key = county.value + "|" + trust.value;
+      var filtered = county.value || trust.value;
+      var totals = JSON.parse(list.getAttribute("data-totals"));
+      var names = [];
+      if (county.value) names.push(county.options[county.selectedIndex].textContent.trim());
+      if (trust.value) names.push(trust.options[trust.selectedIndex].textContent.trim());
+      var where = words.where(names);
+      var total = totals[key] || 0;
+      list.querySelectorAll(".ke-known").forEach(function (span) {
+        if (!span.hasAttribute("data-national")) span.setAttribute("data-national", span.textContent);
+        if (!filtered) { span.textContent = span.getAttribute("data-national"); return; }
+        var known = JSON.parse(span.getAttribute("data-known"))[key] || 0;
+        // A statutory service (child coordinator) is a right everywhere: we count contacts, not "who has it".
+        var right = span.hasAttribute("data-statutory");
+        span.textContent = (right ? words.countRight : words.countKnown)(known, total, where);
+      });
+      if (indexStatus) {
+        indexStatus.textContent = filtered ? words.countsFor(where, total) : "";
+      }
+    };
+    county.addEventListener("change", recount);
+    trust.addEventListener("change", recount);
+    recount();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var query = new URLSearchParams();
+      if (county.value) query.set("fylke", county.value);
+      if (trust.value) query.set("hf", trust.value);
+      var target = service.value + (query.toString() ? "?" + query.toString() : "");
+      window.location.href = target;
+    });
+    return;
+  }
+
+  var table = document.querySelector("table[data-services-table]");
+  var status = document.querySelector(".ke-filter-status");
+  var empty = document.querySelector(".ke-filter-empty");
+  var unknown = document.querySelector(".ke-filter-unknown");
+  var unknownText = unknown.querySelector(".ke-filter-unknown__text");
+  var nationalText = unknownText.textContent;
+  var totals = JSON.parse(unknown.getAttribute("data-totals"));
   function chosenName(select) { return select.options[select.selectedIndex].textContent.trim(); }
   function apply() {
     var shown = 0;
@@ -132,11 +168,11 @@
     var names = [];
     if (county.value) names.push(chosenName(county));
     if (trust.value) names.push(chosenName(trust));
-    var where = TEXT.where(names);
+    var where = words.where(names);
     // Never an empty table without a word: say that we know of none here, and why that is not a "no".
     // Counts for the chosen county / trust, not for the whole country.
     var total = filtered ? (totals[county.value + "|" + trust.value] || 0) : null;
-    var emptyText = !shown ? (total === 0 ? TEXT.none(chosenName(county), chosenName(trust)) : TEXT.empty(where)) : "";
+    var emptyText = !shown ? (total === 0 ? words.none(chosenName(county), chosenName(trust)) : words.empty(where)) : "";
     // Material wraps tables (and styles them display:table), so hide the wrapper, not only the table.
     var box = table.closest(".md-typeset__scrollwrap") || table;
     box.style.display = shown === 0 ? "none" : "";
@@ -145,9 +181,9 @@
     empty.textContent = emptyText;
     unknown.hidden = filtered && total === 0;
     var statutory = unknown.hasAttribute("data-statutory");
-    unknownText.textContent = filtered ? (statutory ? TEXT.noContact : TEXT.unknown)(total - shown, total, where) : nationalText;
-    if (!shown && statutory && total !== 0) empty.textContent = TEXT.emptyRight(where);
-    status.textContent = filtered ? TEXT.showingIn(shown, where) : TEXT.showing(shown, rows.length);
+    unknownText.textContent = filtered ? (statutory ? words.noContact : words.unknown)(total - shown, total, where) : nationalText;
+    if (!shown && statutory && total !== 0) empty.textContent = words.emptyRight(where);
+    status.textContent = filtered ? words.showingIn(shown, where) : words.showing(shown, rows.length);
     var query = new URLSearchParams();
     if (county.value) query.set("fylke", county.value);
     if (trust.value) query.set("hf", trust.value);

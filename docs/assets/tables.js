@@ -3,6 +3,14 @@
  * has wrapped the tables (document$), and again when the window size changes. */
 (function () {
   "use strict";
+  // One complete table per language of the site; the page's <html lang> chooses (nb at /, nn at /nn/, en at /en/).
+  var TEXT = {
+    nb: { hint: "Tabellen er bredere enn skjermen: sveip eller rull sideveis for å se alle kolonnene. →" },
+    nn: { hint: "Tabellen er breiare enn skjermen: sveip eller rull sidelengs for å sjå alle kolonnane. →" },
+    en: { hint: "The table is wider than the screen: swipe or scroll sideways to see every column. →" }
+  };
+  var lang = document.documentElement.lang;
+  var words = TEXT[TEXT.hasOwnProperty(lang) ? lang : "nb"];
   function label(wrap) {
     var caption = wrap.querySelector("caption");
     if (caption) return caption.textContent.trim();
@@ -24,9 +32,7 @@
           hint = document.createElement("p");
           hint.className = "ke-scroll-hint";
           hint.setAttribute("aria-hidden", "true");
-          hint.textContent = document.documentElement.lang === "en"
-            ? "The table is wider than the screen: swipe or scroll sideways to see every column. →"
-            : "Tabellen er bredere enn skjermen: sveip eller rull sideveis for å se alle kolonnene. →";
+          hint.textContent = words.hint;
           wrap.parentNode.insertBefore(hint, wrap);
         }
       } else if (wrap.hasAttribute("tabindex")) {

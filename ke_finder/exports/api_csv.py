@@ -8,7 +8,7 @@ from typing import Any, Iterable
 from ..model import Directory
 from ..model.coverage import is_old_lead, lead_kind, municipality_status, shows_as_ke
 from ..model.records import ke_records
-from ..paths import municipality_path
+from ..paths import LANGUAGES, municipality_path
 from .common import page_urls
 
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection, OWASP): "=", "+", "-", "@",
@@ -18,10 +18,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MUNICIPALITY_CSV_COLUMNS = (
     "number", "name", "county", "organisation_number", "ke_status", "ke_lead", "ke_unit", "ke_phone", "ke_email",
     "ke_web", "ke_web_kind", "her_id", "cooperation_id", "hospital_trusts", "services", "source_url", "evidence",
-    "retrieved", "page_date", "confirmed_by_ke", "page_nb", "page_en",
+    "retrieved", "page_date", "confirmed_by_ke", "page_nb", "page_nn", "page_en",
 )
 KE_UNIT_CSV_COLUMNS = (
-    "id", "kind", "owner_id", "owner_name", "unit", "serves_nb", "serves_en", "phones", "phone_labels", "email",
+    "id", "kind", "owner_id", "owner_name", "unit", "serves_nb", "serves_nn", "serves_en", "phones", "phone_labels",
+    "email",
     "web", "web_kind", "related_topic", "web_host_flagged", "visiting_address", "postal_address", "opening_hours",
     "phone_hours", "her_id", "source_url", "evidence", "retrieved", "page_date", "confirmed_by_ke", "old_lead",
     "shown_as_ke", "municipalities",
@@ -83,14 +84,14 @@ def directory_csv(directory: Directory) -> dict[str, str]:
             "source_url": ke.source.url if ke else None,
             "retrieved": ke.source.retrieved.isoformat() if ke else None,
             "confirmed_by_ke": ke.source.confirmed_by_ke if ke else None,
-            "page_nb": urls[number].get("nb"), "page_en": urls[number].get("en"),
+            **{f"page_{lang}": urls[number][lang] for lang in LANGUAGES},
         })
     units = []
     for r in ke_records(directory):
         ke = r.ke
         units.append({
             "id": ke.id, "kind": r.kind, "owner_id": r.owner_id, "owner_name": r.owner_name, "unit": ke.unit,
-            "serves_nb": ke.serves["nb"] if ke.serves else None, "serves_en": ke.serves["en"] if ke.serves else None,
+            **{f"serves_{lang}": ke.serves[lang] if ke.serves else None for lang in LANGUAGES},
             "phones": _join(p.display for p in ke.phones), "phone_labels": _join(p.label for p in ke.phones),
             "email": ke.email, "web": ke.web, "web_kind": ke.web_kind, "related_topic": ke.related_topic,
             "web_host_flagged": ke.web_host_flagged, "visiting_address": ke.visiting_address,

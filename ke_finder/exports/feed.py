@@ -17,7 +17,7 @@ from datetime import date
 
 from ..i18n import t
 from ..model import Change, Directory
-from ..paths import DEFAULT_LANGUAGE, municipality_path, page_url, trust_path
+from ..paths import LANGUAGES, language_prefix, municipality_path, page_url, source_suffix, trust_path
 from .common import API_DIR, LICENCE
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -25,31 +25,38 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 # change, or feed readers show every entry again.
 FEED_NAMESPACE = uuid.UUID("6d0f3a52-5c4e-4f0e-9a77-2f1b8e7c9d41")
 
-FEED_FILES = {lang: f"{API_DIR}/changes.atom" if lang == DEFAULT_LANGUAGE else f"{API_DIR}/changes.{lang}.atom"
-              for lang in ("nb", "en")}
+# changes.atom (bokmål), changes.nn.atom, changes.en.atom: the same suffix scheme as the pages' sources.
+FEED_FILES = {lang: f"{API_DIR}/changes{source_suffix(lang)}.atom" for lang in LANGUAGES}
+
+# Every word below exists in every language of paths.LANGUAGES (tests/test_open_data.py checks it): a missing
+# translation is a KeyError at build time, never a feed in another language.
+_AUTHOR = {"nb": "KE-finner", "nn": "KE-finnar", "en": "KE finder"}
 
 _CHANGE_WORDS = {
-    "added": {"nb": "lagt inn", "en": "added"},
-    "updated": {"nb": "oppdatert", "en": "updated"},
-    "corrected": {"nb": "rettet", "en": "corrected"},
-    "removed": {"nb": "fjernet", "en": "removed"},
-    "confirmed": {"nb": "bekreftet av koordinerende enhet", "en": "confirmed by the coordinating unit"},
+    "added": {"nb": "lagt inn", "nn": "lagt inn", "en": "added"},
+    "updated": {"nb": "oppdatert", "nn": "oppdatert", "en": "updated"},
+    "corrected": {"nb": "rettet", "nn": "retta", "en": "corrected"},
+    "removed": {"nb": "fjernet", "nn": "fjerna", "en": "removed"},
+    "confirmed": {"nb": "bekreftet av koordinerende enhet", "nn": "stadfesta av koordinerande eining",
+                  "en": "confirmed by the coordinating unit"},
 }
 _FIELD_WORDS = {
-    "unit": {"nb": "enhet", "en": "unit"},
-    "serves": {"nb": "hvem enheten er for", "en": "whom the unit serves"},
-    "phones": {"nb": "telefon", "en": "phone"},
-    "email": {"nb": "e-post", "en": "e-mail"},
-    "web": {"nb": "nettside", "en": "web page"},
+    "unit": {"nb": "enhet", "nn": "eining", "en": "unit"},
+    "serves": {"nb": "hvem enheten er for", "nn": "kven eininga er for", "en": "whom the unit serves"},
+    "phones": {"nb": "telefon", "nn": "telefon", "en": "phone"},
+    "email": {"nb": "e-post", "nn": "e-post", "en": "e-mail"},
+    "web": {"nb": "nettside", "nn": "nettside", "en": "web page"},
     "web_kind": {"nb": "om nettsiden er koordinerende enhets side eller en beslektet side",
+                 "nn": "om nettsida er sida til koordinerande eining eller ei relatert side",
                  "en": "whether the web page is the coordinating unit's page or a related page"},
-    "visiting_address": {"nb": "besøksadresse", "en": "visiting address"},
-    "postal_address": {"nb": "postadresse", "en": "postal address"},
-    "opening_hours": {"nb": "åpningstid", "en": "opening hours"},
-    "phone_hours": {"nb": "telefontid", "en": "phone hours"},
-    "her_id": {"nb": "HER-id", "en": "HER-id"},
-    "evidence": {"nb": "hva vi vet om kilden og datoen", "en": "what we know of the source and its date"},
-    "ke": {"nb": "hele KE-oppføringen", "en": "the whole KE entry"},
+    "visiting_address": {"nb": "besøksadresse", "nn": "besøksadresse", "en": "visiting address"},
+    "postal_address": {"nb": "postadresse", "nn": "postadresse", "en": "postal address"},
+    "opening_hours": {"nb": "åpningstid", "nn": "opningstid", "en": "opening hours"},
+    "phone_hours": {"nb": "telefontid", "nn": "telefontid", "en": "phone hours"},
+    "her_id": {"nb": "HER-id", "nn": "HER-id", "en": "HER-id"},
+    "evidence": {"nb": "hva vi vet om kilden og datoen", "nn": "kva vi veit om kjelda og datoen",
+                 "en": "what we know of the source and its date"},
+    "ke": {"nb": "hele KE-oppføringen", "nn": "heile KE-oppføringa", "en": "the whole KE entry"},
 }
 
 
@@ -57,14 +64,19 @@ _FIELD_WORDS = {
 _CORRECTION_NOTES = {
     "evidence": {"nb": "Siden sier nå at opplysningene er lest fra en lagret kopi av nettsiden. Når kopien ble laget, "
                        "vet vi ikke, og ingen har sjekket den levende siden.",
+                 "nn": "Sida seier no at opplysningane er lesne frå ein lagra kopi av nettsida. Når kopien vart laga, "
+                       "veit vi ikkje, og ingen har sjekka den levande sida.",
                  "en": "The page now says the details were read from a stored copy of the web page. When the copy "
                        "was made is unknown, and nobody has checked the live page."},
     "web_kind": {"nb": "Nettsiden sier ikke hvilken enhet som er koordinerende enhet. Den vises nå som en beslektet side.",
+                 "nn": "Nettsida seier ikkje kva eining som er koordinerande eining. Ho blir no vist som ei relatert side.",
                  "en": "The web page does not say which unit is the coordinating unit. It is now shown as a related "
                        "page."},
     "phone_hours": {"nb": "Tidene var telefontid, ikke åpningstid. Dager som kilden ikke nevner, er fjernet.",
+                    "nn": "Tidene var telefontid, ikkje opningstid. Dagar som kjelda ikkje nemner, er fjerna.",
                     "en": "The hours were phone hours, not opening hours. Days the source does not give were removed."},
-    "serves": {"nb": "Siden sier nå hvem enheten er for.", "en": "The page now says whom the unit serves."},
+    "serves": {"nb": "Siden sier nå hvem enheten er for.", "nn": "Sida seier no kven eininga er for.",
+               "en": "The page now says whom the unit serves."},
 }
 
 
@@ -105,12 +117,11 @@ def _timestamp(day: date) -> str:
 def _relative(from_file: str, to_page: str, lang: str) -> str:
     """A link from the feed file to a page, relative like every link of the site (site_url is optional)."""
     depth = from_file.count("/")
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return "../" * depth + prefix + page_url(to_page)
+    return "../" * depth + language_prefix(lang) + page_url(to_page)
 
 
 def entry_title(entry: FeedEntry, lang: str) -> str:
-    fields = ", ".join(_FIELD_WORDS.get(f, {}).get(lang, f) for f in entry.change.fields)
+    fields = ", ".join(_FIELD_WORDS[f][lang] if f in _FIELD_WORDS else f for f in entry.change.fields)
     return f"{entry.owner_name}: {_CHANGE_WORDS[entry.change.change][lang]} ({fields})"
 
 
@@ -132,7 +143,7 @@ def atom_feed(directory: Directory, lang: str) -> bytes:
     newest = entries[0].change.date if entries else date(2026, 1, 1)
     el(feed, "updated", _timestamp(newest))
     author = el(feed, "author")
-    el(author, "name", "KE-finner" if lang == "nb" else "KE finder")
+    el(author, "name", _AUTHOR[lang])
     el(feed, "link", rel="self", href=path.rsplit("/", 1)[-1], type="application/atom+xml")
     el(feed, "link", rel="alternate", href=_relative(path, "dekning/index", lang), type="text/html")
     el(feed, "rights", LICENCE)
@@ -159,6 +170,6 @@ def feed_files(directory: Directory) -> dict[str, bytes]:
 
 
 def feed_href(page_path: str, lang: str) -> str:
-    """A relative link from a generated page (either language) to that language's feed."""
-    depth = len([p for p in page_url(page_path).split("/") if p]) + (0 if lang == DEFAULT_LANGUAGE else 1)
+    """A relative link from a generated page (any language) to that language's feed."""
+    depth = len([p for p in (language_prefix(lang) + page_url(page_path)).split("/") if p])
     return "../" * depth + FEED_FILES[lang]

@@ -12,7 +12,8 @@ from ..i18n import t
 from ..model import Directory
 from ..model.coverage import shows_as_ke
 from ..model.records import KeRecord, ke_records, municipality_org_name
-from .common import API_VERSION
+from ..paths import DEFAULT_LANGUAGE
+from .common import API_DIR, API_VERSION
 
 # The namespace of every HSDS id: uuid5(HSDS_NAMESPACE, "<table>:<key>"), e.g. "organization:kommune-0301",
 # "service:kommune-0301", "phone:kommune-0301:1". Chosen once at random (uuid4) for this project and fixed here:
@@ -36,8 +37,14 @@ OFFERS_LINK_TYPE = "offers"
 # "<anything>, 3717 Skien" at the end of a free-text address: the only structure parsed out of it.
 _POSTCODE_PLACE = re.compile(r"^(?P<before>.+?),\s*(?P<code>\d{4})\s+(?P<place>[^,\d][^,]*)$")
 
-LANG = "nb"
-"""The language of the HSDS tables' own text (descriptions, names); the words are in ke_finder.i18n (hsds_*)."""
+# The tables' own text (descriptions, names) is in one language per set of tables: api/v1/hsds/ in bokmål (the
+# default language), api/v1/hsds/<lang>/ in each other language (HSDS has no field for a second language of the
+# same text). Ids are the same in every set. The words are in ke_finder.i18n (hsds_*).
+
+
+def hsds_dir(lang: str) -> str:
+    """Where one language's HSDS tables are: 'api/v1/hsds' (bokmål), 'api/v1/hsds/nn', 'api/v1/hsds/en'."""
+    return f"{API_DIR}/hsds" + ("" if lang == DEFAULT_LANGUAGE else f"/{lang}")
 
 
 def _org_key(kind: str, owner_id: str) -> str:
@@ -51,7 +58,7 @@ def _drop_none(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
-def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
+def _hsds_organizations(directory: Directory, lang: str) -> list[dict[str, Any]]:
     rows = []
     for number in sorted(directory.municipalities):
         m = directory.municipalities[number]
@@ -60,7 +67,7 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
         rows.append(_drop_none({
             "id": hsds_id("organization", _org_key("municipality", number)),
             "name": municipality_org_name(m), "alternate_name": alternate,
-            "description": t("hsds_municipality", LANG, county=county.name, number=number),
+            "description": t("hsds_municipality", lang, county=county.name, number=number),
             "website": m.website,
         }))
     for trust in sorted(directory.hospital_trusts.values(), key=lambda trust: trust.id):
@@ -69,7 +76,7 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
             "id": hsds_id("organization", _org_key("hospital_trust", trust.id)),
             "name": trust.name,
             "description": t("hsds_hospital" if trust.kind == "hospital" else "hsds_private_non_profit"
-                             if trust.kind == "private-non-profit" else "hsds_other_hospital", LANG, region=region.name),
+                             if trust.kind == "private-non-profit" else "hsds_other_hospital", lang, region=region.name),
             "website": trust.website,
             # a health trust (HF) is owned by its regional health authority; private hospitals are not
             "parent_organization_id": hsds_id("organization", _org_key("region", trust.region_id))
@@ -79,12 +86,12 @@ def _hsds_organizations(directory: Directory) -> list[dict[str, Any]]:
         members = ", ".join(municipality_org_name(directory.municipalities[n]) for n in sorted(c.members))
         rows.append({
             "id": hsds_id("organization", _org_key("cooperation", c.id)), "name": c.name,
-            "description": t("hsds_cooperation", LANG, members=members),
+            "description": t("hsds_cooperation", lang, members=members),
         })
     for r in sorted(directory.regions.values(), key=lambda r: r.id):
         rows.append(_drop_none({
             "id": hsds_id("organization", _org_key("region", r.id)), "name": r.name,
-            "description": t("hsds_region", LANG), "website": r.website,
+            "description": t("hsds_region", lang), "website": r.website,
         }))
     return rows
 
@@ -109,23 +116,23 @@ def _hsds_identifiers(directory: Directory) -> list[dict[str, Any]]:
     return rows
 
 
-def _service_description(record: KeRecord) -> str:
+def _service_description(record: KeRecord, lang: str) -> str:
     ke = record.ke
-    parts = [t("hsds_service", LANG, owner=record.owner_name)]
+    parts = [t("hsds_service", lang, owner=record.owner_name)]
     if ke.unit:
-        parts.append(t("hsds_unit", LANG, unit=ke.unit))
+        parts.append(t("hsds_unit", lang, unit=ke.unit))
     if ke.serves:
-        parts.append(t("hsds_serves", LANG, text=ke.serves[LANG]))
+        parts.append(t("hsds_serves", lang, text=ke.serves[lang]))
     if ke.opening_hours:
-        parts.append(t("hsds_hours", LANG, text=ke.opening_hours))
+        parts.append(t("hsds_hours", lang, text=ke.opening_hours))
     if ke.phone_hours:
-        parts.append(t("hsds_phone_hours", LANG, text=ke.phone_hours))
+        parts.append(t("hsds_phone_hours", lang, text=ke.phone_hours))
     if ke.web_host_flagged:
-        parts.append(t("hsds_web_host_flagged", LANG, host=ke.web_host))
+        parts.append(t("hsds_web_host_flagged", lang, host=ke.web_host))
     if ke.her_id:
-        parts.append(t("hsds_her", LANG, her_id=ke.her_id))
-    parts.append(t("hsds_source", LANG, url=ke.source.url,
-                   evidence=t(f"hsds_evidence_{ke.source.evidence.replace('-', '_')}", LANG),
+        parts.append(t("hsds_her", lang, her_id=ke.her_id))
+    parts.append(t("hsds_source", lang, url=ke.source.url,
+                   evidence=t(f"hsds_evidence_{ke.source.evidence.replace('-', '_')}", lang),
                    date=ke.source.retrieved.isoformat()))
     return " ".join(parts)
 
@@ -150,7 +157,7 @@ def _address_row(directory: Directory, location_id: str, text: str, address_type
     }
 
 
-def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
+def hsds_export(directory: Directory, lang: str = DEFAULT_LANGUAGE) -> dict[str, list[dict[str, Any]]]:
     """The directory as Open Referral HSDS 3.0 tables (table name -> rows), for service-directory software.
 
     One organization per municipality, hospital trust, cooperation and region (the regions own the regional
@@ -160,7 +167,7 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
     taxonomy, linked to the municipalities known to offer each service through attribute rows.
     """
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
-    tables["organization"] = _hsds_organizations(directory)
+    tables["organization"] = _hsds_organizations(directory, lang)
     tables["organization_identifier"] = _hsds_identifiers(directory)
     for record in ke_records(directory):
         ke = record.ke
@@ -168,10 +175,10 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
             continue  # a related page or an old lead does not identify the KE: no service is claimed
         service_id = hsds_id("service", ke.id)
         org_id = hsds_id("organization", _org_key(record.kind, record.owner_id))
-        name = t("ke_service_name", LANG, name=record.owner_name)
+        name = t("ke_service_name", lang, name=record.owner_name)
         tables["service"].append(_drop_none({
             "id": service_id, "organization_id": org_id, "name": name, "alternate_name": ke.unit,
-            "description": _service_description(record), "url": ke.web, "email": ke.email, "status": "active",
+            "description": _service_description(record, lang), "url": ke.web, "email": ke.email, "status": "active",
             # HSDS: "the date the information was last checked". Reading a stored copy of a page is not a check.
             "assured_date": ke.source.retrieved.isoformat() if ke.source.evidence != "stored-copy" else None,
         }))
@@ -182,7 +189,7 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
             location_id = hsds_id("location", f"{ke.id}:{kind}")
             tables["location"].append({
                 "id": location_id, "location_type": location_type, "organization_id": org_id,
-                "name": t(f"labelled_{kind}", LANG, text=ke.unit or name), "description": text,
+                "name": t(f"labelled_{kind}", lang, text=ke.unit or name), "description": text,
             })
             address = _address_row(directory, location_id, text, location_type)
             if address:
@@ -202,25 +209,25 @@ def hsds_export(directory: Directory) -> dict[str, list[dict[str, Any]]]:
                                        "description": ke.opening_hours})
         if ke.phone_hours:
             tables["schedule"].append({"id": hsds_id("schedule", f"{ke.id}:phone"), "service_id": service_id,
-                                       "description": t("hsds_phone_hours", LANG, text=ke.phone_hours)})
+                                       "description": t("hsds_phone_hours", lang, text=ke.phone_hours)})
         for area in record.areas:
             whole = area.code == area.municipality_number  # a whole municipality, or one of Oslo's districts
             tables["service_area"].append({
                 "id": hsds_id("service_area", f"{ke.id}:{area.code}"), "service_id": service_id,
-                "name": area.name, "description": t("hsds_area_municipality" if whole else "hsds_area_district", LANG,
+                "name": area.name, "description": t("hsds_area_municipality" if whole else "hsds_area_district", lang,
                                                      code=area.code),
             })
     taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
     tables["taxonomy"].append({
-        "id": taxonomy_id, "name": t("hsds_taxonomy", LANG), "version": API_VERSION,
-        "description": t("hsds_taxonomy_description", LANG),
+        "id": taxonomy_id, "name": t("hsds_taxonomy", lang), "version": API_VERSION,
+        "description": t("hsds_taxonomy_description", lang),
     })
     for code in sorted(directory.services):
         service = directory.services[code]
         term_id = hsds_id("taxonomy_term", code)
         tables["taxonomy_term"].append({
-            "id": term_id, "code": code, "name": service.names[LANG], "description": service.descriptions[LANG],
-            "taxonomy_id": taxonomy_id, "language": LANG,
+            "id": term_id, "code": code, "name": service.names[lang], "description": service.descriptions[lang],
+            "taxonomy_id": taxonomy_id, "language": lang,
         })
         for m in sorted(directory.municipalities_offering(code), key=lambda m: m.number):
             tables["attribute"].append({

@@ -14,22 +14,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Directory
+from ..paths import LANGUAGES
 from .api_csv import directory_csv
 from .api_json import API_SCHEMA_DIR, directory_json
 from .common import API_DIR, json_text
-from .hsds import hsds_export
+from .hsds import hsds_dir, hsds_export
 from .vcard import vcard_files
 
 
 def open_data_files(directory: Directory) -> dict[str, bytes]:
-    """Site-relative path -> file content: every JSON, CSV, HSDS table and vCard of api/v1/."""
+    """Site-relative path -> file content: every JSON, CSV, HSDS table (one set per language) and vCard of api/v1/."""
     files: dict[str, bytes] = {}
     for name, doc in directory_json(directory).items():
         files[f"{API_DIR}/{name}"] = json_text(doc).encode("utf-8")
     for name, text in directory_csv(directory).items():
         files[f"{API_DIR}/{name}"] = text.encode("utf-8")
-    for table, rows in hsds_export(directory).items():
-        files[f"{API_DIR}/hsds/{table}.json"] = json_text(rows).encode("utf-8")
+    for lang in LANGUAGES:  # api/v1/hsds/ in bokmål, api/v1/hsds/nn/ and api/v1/hsds/en/: same ids, own words
+        for table, rows in hsds_export(directory, lang).items():
+            files[f"{hsds_dir(lang)}/{table}.json"] = json_text(rows).encode("utf-8")
     for path, text in vcard_files(directory).items():
         files[path] = text.encode("utf-8")
     return files

@@ -8,7 +8,7 @@ from ..i18n import t
 from ..model import Directory, KeUnit
 from ..model.coverage import shows_as_ke
 from ..model.records import ke_records
-from ..paths import DEFAULT_LANGUAGE, page_url
+from ..paths import language_prefix, page_url
 from .common import API_DIR
 from .hsds import hsds_id
 
@@ -69,7 +69,7 @@ def vcard(ke: KeUnit, display_name: str, lang: str = "nb") -> str:
               date=ke.source.retrieved.isoformat()),
             t("vcard_confirmed" if ke.source.confirmed_by_ke else "vcard_unconfirmed", lang)]
     if ke.serves:
-        note.append(t("vcard_serves", lang, text=ke.serves[lang if lang in ke.serves else "nb"]))
+        note.append(t("vcard_serves", lang, text=ke.serves[lang]))
     if ke.phone_hours:
         note.append(t("vcard_phone_hours", lang, text=ke.phone_hours))
     if ke.web and ke.web_host_flagged:
@@ -99,7 +99,7 @@ def vcard_href(page_path: str, lang: str, ke: KeUnit) -> str:
     Relative, like every link of the site, so it works without site_url and under a sub-folder; English pages
     live one folder deeper (/en/) but share the one vCard.
     """
-    depth = len([p for p in page_url(page_path).split("/") if p]) + (0 if lang == DEFAULT_LANGUAGE else 1)
+    depth = len([p for p in (language_prefix(lang) + page_url(page_path)).split("/") if p])
     return "../" * depth + vcard_path(ke)
 
 

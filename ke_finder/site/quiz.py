@@ -14,7 +14,7 @@ QUIZ_ID = "ke-quiz"
 
 
 def render_quiz_html(questions: list[Question], lang: str, id_prefix: str = QUIZ_ID) -> str:
-    """The quiz as one HTML form for a page in `lang` ("nb" or "en"), exactly as the quiz page shows it.
+    """The quiz as one HTML form for a page in `lang` (one of paths.LANGUAGES), exactly as the quiz page shows it.
 
     Every string from the data is escaped (autoescaping Jinja). Ids are `<id_prefix>-<question id>-<option>`,
     so use another prefix if a page ever shows two quizzes.

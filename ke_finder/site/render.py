@@ -11,7 +11,7 @@ from typing import Any
 from babel.dates import format_date
 from jinja2 import Environment
 
-from ..paths import relative_url
+from ..paths import relative_url, source_file
 from ..model import Directory
 from .pages import PageSpec
 from .templating import SAFE_SCHEMES, front_matter_value, make_environment, safe_href, translator
@@ -19,7 +19,8 @@ from .templating import SAFE_SCHEMES, front_matter_value, make_environment, safe
 __all__ = ["SAFE_SCHEMES", "front_matter_value", "make_environment", "render_page", "safe_href", "shared_context",
            "source_file_name"]
 
-_BABEL_LOCALE = {"nb": "nb", "en": "en_GB"}
+# Babel's locale per site language (dates such as "1. desember 2026"; nynorsk has its own month and weekday names).
+BABEL_LOCALE = {"nb": "nb", "nn": "nn", "en": "en_GB"}
 
 
 def shared_context(directory: Directory, today: date | None = None) -> dict[str, Any]:
@@ -36,12 +37,12 @@ def render_page(env: Environment, spec: PageSpec, shared: dict[str, Any]) -> str
         return relative_url(spec.path, to_path)
 
     def fmt_date(value: date) -> str:
-        return format_date(value, "long", locale=_BABEL_LOCALE[spec.lang])
+        return format_date(value, "long", locale=BABEL_LOCALE[spec.lang])
 
     template = env.get_template(spec.template)
     return template.render(page=spec, lang=spec.lang, url=url, fmt_date=fmt_date, tr=translator(spec.lang), **shared, **spec.context)
 
 
 def source_file_name(spec: PageSpec) -> str:
-    """'kommune/0301' -> 'kommune/0301.md' (bokmål) or 'kommune/0301.en.md' (English)."""
-    return f"{spec.path}.md" if spec.lang == "nb" else f"{spec.path}.{spec.lang}.md"
+    """'kommune/0301' -> 'kommune/0301.md' (bokmål), 'kommune/0301.nn.md', 'kommune/0301.en.md'."""
+    return source_file(spec.path, spec.lang)

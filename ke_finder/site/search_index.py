@@ -1,7 +1,7 @@
 """Full-text search: Pagefind builds one index per <html lang>, over the built HTML.
 
-Chosen over Material's built-in search (see ARCHITECTURE.md): separate nb/en indexes, Norwegian
-stemming, and only the chunks a query needs are loaded. Runs the Pagefind binary from the pinned
+Chosen over Material's built-in search (see ARCHITECTURE.md): separate nb/nn/en indexes, Norwegian
+stemming (for nb and nn), and only the chunks a query needs are loaded. Runs the Pagefind binary from the pinned
 PyPI package (pagefind[bin]); no network.
 """
 from __future__ import annotations

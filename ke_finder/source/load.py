@@ -18,6 +18,7 @@ from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory,
                      KeUnit, Municipality, OtherName, PostalCode, Provenance, Region, Service)
 from .phones import normalise_phone
 from ..model.quiz import Question
+from ..paths import LANGUAGES
 from .quiz import check_quiz
 from .rules import MAX_CSV_BYTES, excerpt
 from .schemas import SchemaSet
@@ -177,8 +178,8 @@ def load_services(loader: _Loader) -> dict[str, Service]:
         if s.get("statutory") and not law:
             loader.error(doc, ("services", i, "statutory"), "a statutory service must cite the law that makes it a duty",
                          "add law: with name: (the act and section) and url: (its Lovdata address)")
-        services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in ("nb", "en")},
-                                      {lang: s[lang]["description"] for lang in ("nb", "en")},
+        services[s["code"]] = Service(s["code"], {lang: s[lang]["name"] for lang in LANGUAGES},
+                                      {lang: s[lang]["description"] for lang in LANGUAGES},
                                       statutory=bool(s.get("statutory")), law_name=law.get("name"),
                                       law_url=law.get("url"))
     return services

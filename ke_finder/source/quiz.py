@@ -50,7 +50,7 @@ def _question(item: dict[str, Any]) -> Question:
     def text(block: dict[str, Any]) -> QuizText:
         return QuizText(block["question"], tuple(block["options"]), block["feedback"])
 
-    return Question(item["id"], text(item["nb"]), text(item["en"]), item["correct"], item["law"])
+    return Question(item["id"], {lang: text(item[lang]) for lang in LANGUAGES}, item["correct"], item["law"])
 
 
 def _cross_checks(doc: YamlDocument) -> list[DataError]:
@@ -72,9 +72,10 @@ def _cross_checks(doc: YamlDocument) -> list[DataError]:
             seen.setdefault(qid, index)
         counts = {lang: len(item[lang]["options"]) for lang in LANGUAGES
                   if isinstance(item.get(lang), dict) and isinstance(item[lang].get("options"), list)}
-        if len(counts) == 2 and counts["nb"] != counts["en"]:
-            errors.append(doc.error(where + ("en", "options"), f"nb has {counts['nb']} options but en has "
-                                    f"{counts['en']}", "both languages need the same options in the same order"))
+        for lang, count in counts.items():
+            if "nb" in counts and count != counts["nb"]:
+                errors.append(doc.error(where + (lang, "options"), f"nb has {counts['nb']} options but {lang} has "
+                                        f"{count}", "every language needs the same options in the same order"))
         correct = item.get("correct")
         if isinstance(correct, int) and not isinstance(correct, bool) and counts:
             fewest = min(counts.values())

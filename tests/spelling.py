@@ -102,9 +102,9 @@ class _TextParser(HTMLParser):
     built pages are well-formed; this also recovers from an implied end such as a `<p>` closed by its parent).
     """
 
-    def __init__(self, names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, names: DataTexts | None = None) -> None:
         super().__init__(convert_charrefs=True)
-        self.names = names
+        self.names = names or DataTexts.of((), ())
         self.stack: list[tuple[str, str | None, bool]] = []   # (tag, lang in effect, inside a skipped element)
         self.texts: list[tuple[str | None, str]] = []
 
@@ -142,9 +142,27 @@ class _TextParser(HTMLParser):
             self._add(lang, data)
 
     def _add(self, lang: str | None, text: str) -> None:
-        if lang in DICTIONARIES and _name_key(text) in self.names:
-            lang = DATA_NAMES
-        self.texts.append((lang, text))
+        keys, inline = self.names.keys, self.names.inline
+        if lang not in DICTIONARIES or not keys:
+            self.texts.append((lang, text))
+        elif _name_key(text) in keys:
+            self.texts.append((DATA_NAMES, text))
+        else:
+            # A data text inside a longer text, set off by a dash, brackets or a colon ("Sørlandet sykehus HF – KE",
+            # "Herøy (Møre og Romsdal): not known"), counts as one; so does a place or organisation name with a
+            # lower-case word anywhere in a sentence ("… i Sørlandet sykehus HF, og …"): its "sykehus" must not
+            # enter the nn list, where it would let the bokmål word pass in nynorsk text.
+            parts = _PARTS.split(text)
+            rest = [part for part in parts if _name_key(part) not in keys]
+            self.texts.extend((DATA_NAMES, part) for part in parts if _name_key(part) in keys)
+            remaining = " ".join(rest)
+            if inline is not None:
+                self.texts.extend((DATA_NAMES, name) for name in inline.findall(remaining))
+                remaining = inline.sub(" ", remaining)
+            self.texts.append((lang, remaining))
+
+
+_PARTS = re.compile(r"\s+[–—-]\s+|[():;]")
 
 
 def _name_key(text: str) -> str:
@@ -152,9 +170,9 @@ def _name_key(text: str) -> str:
     return " ".join(text.split()).strip(" ()[],;:·–-")
 
 
-def page_texts(html: str, names: frozenset[str] = frozenset()) -> list[tuple[str | None, str]]:
-    """Every text of one page with the language it is in (None when no `lang` applies; DATA_NAMES for a text that
-    is exactly one of `names`)."""
+def page_texts(html: str, names: DataTexts | None = None) -> list[tuple[str | None, str]]:
+    """Every text of one page with the language it is in (None when no `lang` applies; DATA_NAMES for a text from
+    data, see DataTexts)."""
     parser = _TextParser(names)
     parser.feed(html)
     parser.close()
@@ -174,19 +192,22 @@ def words_of(text: str) -> Iterator[str]:
 
 
 def site_words(site: Path, languages: Iterable[str] = LANGUAGES,
-               names: frozenset[str] = frozenset()) -> dict[str, dict[str, list[str]]]:
+               names: DataTexts | None = None) -> dict[str, dict[str, list[str]]]:
     """{language: {word: [pages…]}} over every HTML page of a built site, for the given languages (and DATA_NAMES).
 
     Text in another language (Sami, Kven, or any language not asked for) is skipped."""
     wanted = set(languages) | {DATA_NAMES}
     found: dict[str, dict[str, list[str]]] = {lang: {} for lang in wanted}
+    seen: dict[str, list[str]] = {}   # the header, footer and navigation repeat on every page: split each text once
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         for lang, text in page_texts(path.read_text(encoding="utf-8"), names):
             if lang not in wanted:
                 continue
             words = found[lang]
-            for word in words_of(text):
+            if text not in seen:
+                seen[text] = list(words_of(text))
+            for word in seen[text]:
                 pages = words.setdefault(word, [])
                 if not pages or pages[-1] != rel:
                     pages.append(rel)
@@ -326,8 +347,8 @@ def check_site(site: Path, languages: Iterable[str] = LANGUAGES, word_list_path:
     languages = tuple(languages)
     for lang in (*languages, *NORWEGIAN):
         dictionary_for(lang)
-    keys = project_names() if names is None else frozenset(_name_key(name) for name in names)
-    return check_words(site_words(site, languages, keys), read_word_list(word_list_path))
+    texts = project_names() if names is None else DataTexts.of(names, names)
+    return check_words(site_words(site, languages, texts), read_word_list(word_list_path))
 
 
 # ---- names from data ------------------------------------------------------------------------------------------
@@ -378,12 +399,26 @@ def ke_texts(directory: Directory) -> Iterator[str]:
         yield from _unit_texts(municipality.own_ke)
 
 
+@dataclasses.dataclass(frozen=True)
+class DataTexts:
+    """The texts from data as the gate recognises them in a page: `keys`, whole texts (or dash/bracket-separated
+    parts of one) as _name_key gives them; `inline`, names of places and organisations that hold a lower-case
+    word ("Sørlandet sykehus HF", "Møre og Romsdal"), found anywhere in a text."""
+
+    keys: frozenset[str]
+    inline: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, texts: Iterable[str], inline_names: Iterable[str]) -> DataTexts:
+        multiword = {" ".join(name.split()) for name in inline_names
+                     if any(word[:1].islower() for word in name.split()[1:])}
+        pattern = "|".join(re.escape(name) for name in sorted(multiword, key=len, reverse=True))
+        inline = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") if pattern else None
+        return cls(frozenset(_name_key(text) for text in texts), inline)
+
+
 @functools.cache
-def project_names() -> frozenset[str]:
-    """The data names of the project's data/ (which the built site comes from), loaded once per test run."""
-    return name_keys(load_directory(ROOT / "data"))
-
-
-def name_keys(directory: Directory) -> frozenset[str]:
-    """The data names as page texts are compared with them (_name_key)."""
-    return frozenset(_name_key(name) for name in data_names(directory))
+def project_names() -> DataTexts:
+    """The data texts of the project's data/ (which the built site comes from), loaded once per test run."""
+    directory = load_directory(ROOT / "data")
+    return DataTexts.of(data_names(directory), organisation_names(directory))

@@ -78,8 +78,8 @@ def test_every_site_language_has_a_dictionary() -> None:
 # ---- it tells bokmål and nynorsk apart ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "word"), [
-    ("nn", "ikke"), ("nn", "hvordan"), ("nn", "tjenester"), ("nn", "kommunens"),
-    ("nb", "ikkje"), ("nb", "korleis"), ("nb", "tenester"), ("nb", "tilbod"),
+    ("nn", "ikke"), ("nn", "hvordan"), ("nn", "tjenester"),
+    ("nb", "ikkje"), ("nb", "korleis"), ("nb", "tenester"),
 ])
 def test_a_word_of_the_other_standard_planted_in_a_page_is_rejected(built_site: Path, tmp_path: Path,
                                                                       lang: str, word: str) -> None:

@@ -30,8 +30,9 @@ def test_mkdocs_builds_every_language_without_falling_back_to_bokmal() -> None:
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     assert [lang["locale"] for lang in i18n["languages"]] == list(LANGUAGES)
     assert [lang["name"] for lang in i18n["languages"]] == ["Norsk (bokmål)", "Norsk (nynorsk)", "English"]
-    # A page without its x.nn.md must be missing under /nn/ (and fail the page-set test), not shown in bokmål.
-    assert i18n["fallback_to_default"] is False
+    # mkdocs-static-i18n falls back to the bokmål source for a page without its x.nn.md (its default, kept because
+    # the fallback also carries the pages' relative links to docs/assets/); test_every_hand_written_page_exists_in_
+    # every_language is what fails then.
     nn = i18n["languages"][1]
     assert nn["site_name"] == "Finn koordinerande eining"
     # Every nav title is translated (the bokmål nav's titles are the keys).

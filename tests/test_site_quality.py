@@ -26,6 +26,7 @@ import yaml
 
 from conftest import FIXTURE_DATA, ROOT, TODAY, edit
 # Imported before MkDocs loads the hook, so the hook and this module share one ke_finder (one set of classes).
+from ke_finder.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from ke_finder.source.load import load_directory
 from ke_finder.model import KeUnit, OtherName, Phone, Provenance
 from sitebuild import SESSION_HASH_SEED, TEST_ENV, copy_project, mkdocs_build
@@ -240,7 +241,7 @@ def test_links_are_relative_so_the_site_works_from_any_folder(pages: dict[str, P
 
 
 def test_every_page_is_reachable_from_the_home_page(built_site: Path, pages: dict[str, Page]) -> None:
-    """Breadth-first over <a>/<area> links from index.html; /en/ is reached through the language switcher."""
+    """Breadth-first over <a>/<area> links from index.html; /nn/ and /en/ are reached through the language switcher."""
     seen = {"index.html"}
     queue = deque(["index.html"])
     while queue:
@@ -256,7 +257,7 @@ def test_every_page_is_reachable_from_the_home_page(built_site: Path, pages: dic
                 seen.add(target)
                 queue.append(target)
     unreachable = sorted(set(pages) - seen - set(UNLINKED_PAGES))
-    assert "en/index.html" in seen
+    assert "en/index.html" in seen and "nn/index.html" in seen
     assert not unreachable, _report(unreachable, "pages not reachable from index.html")
     linked_anyway = sorted(set(UNLINKED_PAGES) & seen)
     assert not linked_anyway, f"UNLINKED_PAGES lists pages that are linked: {linked_anyway}"
@@ -264,12 +265,20 @@ def test_every_page_is_reachable_from_the_home_page(built_site: Path, pages: dic
 
 # ---- HTML ------------------------------------------------------------------------------------------------
 
-def _twin(rel: str) -> str:
-    return rel[3:] if rel.startswith("en/") else "en/" + rel
-
-
 def _expected_lang(rel: str) -> str:
-    return "en" if rel.startswith("en/") else "nb"
+    """The language of a built file from its folder: 'nn/…' nynorsk, 'en/…' English, else bokmål."""
+    return next((lang for lang in LANGUAGES if language_prefix(lang) and rel.startswith(language_prefix(lang))),
+                DEFAULT_LANGUAGE)
+
+
+def _twins(rel: str) -> set[str]:
+    """The same page in every other language."""
+    own = _expected_lang(rel)
+    bare = rel[len(language_prefix(own)):]
+    return {language_prefix(lang) + bare for lang in LANGUAGES if lang != own}
+
+
+HOME_PAGES = {language_prefix(lang) + "index.html" for lang in LANGUAGES}
 
 
 def test_every_page_parses_as_html5_without_errors(pages: dict[str, Page]) -> None:
@@ -286,7 +295,7 @@ def test_every_page_has_one_h1_and_a_title_that_names_it(pages: dict[str, Page])
             continue
         if not page.title:
             failures.append(f"{rel}: no <title>")
-        elif rel in ("index.html", "en/index.html"):
+        elif rel in HOME_PAGES:
             if site_names[_expected_lang(rel)] not in page.title:
                 failures.append(f"{rel}: <title>{page.title}</title> does not name the site")
         elif page.h1[0] not in page.title:
@@ -299,8 +308,8 @@ def test_html_lang_matches_the_language_folder(pages: dict[str, Page]) -> None:
                 for rel, page in pages.items() if rel not in BILINGUAL_PAGES and page.lang != _expected_lang(rel)]
     assert not failures, _report(failures, "pages with the wrong <html lang>")
     for rel in BILINGUAL_PAGES:
-        assert pages[rel].lang in ("nb", "en"), rel
-        assert {"nb", "en"} <= pages[rel].part_langs, f"{rel}: each language part needs its own lang attribute"
+        assert pages[rel].lang in LANGUAGES, rel
+        assert set(LANGUAGES) <= pages[rel].part_langs, f"{rel}: each language part needs its own lang attribute"
 
 
 # hreflang alternates and canonical (absolute with SITE_URL, absent without): tests/test_web_standards.py
@@ -308,17 +317,18 @@ def test_html_lang_matches_the_language_folder(pages: dict[str, Page]) -> None:
 
 def test_alternates_and_language_switcher_name_only_the_page_and_its_twin(built_site: Path,
                                                                           pages: dict[str, Page]) -> None:
-    """An alternate must be the page itself or its twin: a page with no twin has none to offer, and its
-    language switcher may lead only to itself or to the home pages."""
+    """An alternate must be the page itself or its twin in another language: a page with no twin has none to
+    offer, and its language switcher may lead only to itself or to the home pages."""
     failures: list[str] = []
     for rel, page in pages.items():
-        twin = _twin(rel) in pages
-        allowed = {rel, _twin(rel)} if twin else {rel}
+        twins = {t for t in _twins(rel) if t in pages}
+        twin = bool(twins)
+        allowed = {rel} | twins
         for hreflang, href in page.alternates:
             target, _ = resolve(built_site, rel, href)
             if target not in allowed:
                 failures.append(f'{rel}: <link rel="alternate" hreflang="{hreflang}" href="{href}"> names {target}')
-        allowed_switch = allowed if twin else allowed | {"index.html", "en/index.html"}
+        allowed_switch = allowed if twin else allowed | HOME_PAGES
         for hreflang, href in page.switcher:
             target, _ = resolve(built_site, rel, href)
             if target not in allowed_switch:
@@ -610,7 +620,7 @@ def test_hostile_free_text_renders_as_inert_text(injected_sites: tuple[Path, Pat
         failures += [f"{rel}: dangerous link {u}" for u in bad.urls]
         if f"{SCRIPT} 49" in bad.text:
             failures.append(f"{rel}: template code was evaluated ({{{{ 7*7 }}}} became 49)")
-    for lang in ("", "en/"):
+    for lang in ("", "nn/", "en/"):
         for rel in INJECTED_PAGES:
             text = hazards(hostile_site / (lang + rel)).text
             for literal in (SCRIPT, "{{ 7*7 }}", "{% raw %}", MD_LINK, IMG, BREAKOUT, ATTRIBUTE.strip()):

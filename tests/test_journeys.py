@@ -15,7 +15,7 @@ from ke_finder.model import sort_key
 from ke_finder.source.load import load_directory
 
 LANGS = [("", "nb"), ("en/", "en")]
-CHOOSE = {"nb": "Velg ett av dem i listen", "en": "Choose one from the list"}
+CHOOSE = {"nb": "Velg ett av dem i listen", "nn": "Vel eitt av dei i lista", "en": "Choose one from the list"}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def _path(page, site_url: str) -> str:
 
 # ---- The finder: ambiguity is never resolved silently ------------------------------------------------
 
-@pytest.mark.parametrize("prefix, lang", LANGS)
+@pytest.mark.parametrize("prefix, lang", [*LANGS, ("nn/", "nn")])
 @pytest.mark.parametrize("query, numbers", [
     ("4014", {"4014", "1103"}),          # Kragerø's number and a Stavanger postal code
     ("Herøy", {"1515", "1818"}),
@@ -76,6 +76,7 @@ def test_enter_with_several_matches_lets_the_user_choose(page, site_url: str, pr
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/kommune/\d{4}/$"))
     assert page.url.split("/")[-2] in numbers
+    assert page.url.startswith(start + "kommune/"), "the finder leads to the municipality page in its own language"
 
 
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .paths import DEFAULT_LANGUAGE, LANGUAGES
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "STRINGS", "bcp47", "language_name", "t"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "STRINGS", "bcp47", "language_name", "law_name", "t"]
 
 LANGUAGE_NAMES = {
     "sme": {"nb": "nordsamisk", "nn": "nordsamisk", "en": "Northern Sami"},
@@ -143,7 +143,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "old_lead_page_link": {"nb": "Siden datert {date}", "nn": "Sida datert {date}", "en": "The page dated {date}"},
     "per_district": {"nb": "I {name} er arbeidet med koordinerende enhet organisert i bydelene. Spør bydelen der du bor. Siden fra {name} kommune under er generell informasjon, ikke koordinerende enhet.",
                      "nn": "I {name} er arbeidet med koordinerande eining organisert i bydelane. Spør bydelen der du bur. Sida frå {name} kommune under er generell informasjon, ikkje koordinerande eining.",
-                     "en": "In {name}, the coordinating unit's work is organised by district (bydel). Ask the district where you live. The {name} municipality page below is general information, not the coordinating unit."},
+                     "en": "In {name}, the coordinating unit's work is organised by district (<span lang=\"nb\">bydel</span>). Ask the district where you live. The {name} municipality page below is general information, not the coordinating unit."},
     "organisation_number": {"nb": "Organisasjonsnummer", "nn": "Organisasjonsnummer", "en": "Organisation number"},
     "organisation_number_link": {"nb": "{number} i Enhetsregisteret", "nn": "{number} i Einingsregisteret", "en": "{number} in the Central Coordinating Register for Legal Entities (Enhetsregisteret)"},
     "feed_link": {"nb": "Endringer i opplysningene om koordinerende enheter (Atom-feed)", "nn": "Endringar i opplysningane om koordinerande einingar (Atom-feed)", "en": "Changes to the coordinating units' details (Atom feed)"},
@@ -434,6 +434,26 @@ def t(key: str, lang: str, **values: object) -> str:
     """The text for key in lang, with {placeholders} filled (values are escaped by the template)."""
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
+
+
+# The acts' short names as nynorsk texts write them (Helse Vest, Statsforvaltaren i Vestland); the data cites them
+# in bokmål, as Lovdata titles them. English pages keep the Norwegian name (marked lang="nb" by the templates).
+LAW_NAMES_NN = {
+    "helse- og omsorgstjenesteloven": "helse- og omsorgstenestelova",
+    "pasient- og brukerrettighetsloven": "pasient- og brukarrettslova",
+    "spesialisthelsetjenesteloven": "spesialisthelsetenestelova",
+    "helsepersonelloven": "helsepersonellova",
+}
+
+
+def law_name(citation: str, lang: str) -> str:
+    """A citation from the data ("helsepersonelloven § 38 a") in the page's written standard."""
+    if lang != "nn":
+        return citation
+    for bokmal, nynorsk in LAW_NAMES_NN.items():
+        if citation.startswith(bokmal):
+            return nynorsk + citation[len(bokmal):]
+    raise KeyError(f"no nynorsk short name for the act in {citation!r}: add it to LAW_NAMES_NN")
 
 
 def language_name(code: str, lang: str) -> str:

@@ -7,8 +7,8 @@ the other standard's forms, so one check per language catches both.
 What is checked: every text node of every HTML page, in the language of its nearest `lang` attribute (`<html
 lang>`, or an inner `<span lang="en">`), plus the texts a screen reader or tooltip speaks (alt, title, aria-label,
 placeholder). That includes the theme's chrome (header, search, footer): it is Material's own translation and our
-overrides, the reader sees or hears it as part of the page, and it passes (but for Material's untranslated nn
-"Header" label, listed in tests/spelling/known-errors.txt).
+overrides, the reader sees or hears it as part of the page, and it passes (Material's nb and nn strings leave the
+header's "Header" label in English, so overrides/partials/header.html gives its own).
 
 Texts from data are Norwegian on every page (see DATA_NAMES and DataTexts): a KE's unit name, address, phone
 label or hours, and a place or organisation name, are checked against nb_NO or nn_NO, whatever the page language.

@@ -156,3 +156,19 @@ def test_hospital_strings_never_send_people_to_the_municipality() -> None:
     for key in hospital:
         for lang, text in STRINGS[key].items():
             assert "kommune" not in text.lower() and "municipal" not in text.lower(), (key, lang, text)
+
+
+def test_every_act_the_quiz_cites_has_its_nynorsk_name() -> None:
+    """The nn quiz names the acts as nynorsk texts do; a new act in the data without one stops the build."""
+    import yaml
+
+    from ke_finder.i18n import law_name
+
+    laws = {q["law"] for q in yaml.safe_load((Path(__file__).parents[1] / "data" / "quiz.yaml").read_text())["questions"]}
+    for law in sorted(laws):
+        assert law_name(law, "nb") == law
+        nynorsk = law_name(law, "nn")
+        _, section = law.split(" §")
+        assert nynorsk.endswith(" §" + section) and nynorsk.split(" §")[0].endswith("lova"), (law, nynorsk)
+    with pytest.raises(KeyError, match="LAW_NAMES_NN"):
+        law_name("lov om noe annet § 1", "nn")

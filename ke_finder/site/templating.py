@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import paths as P
 from ..exports.jsonld import json_ld_text
-from ..i18n import bcp47, language_name, t
+from ..i18n import bcp47, language_name, law_name, t
 from ..model.coverage import is_old_lead, is_stale, shows_as_ke
 from .map_svg import svg_number
 
@@ -40,11 +40,19 @@ def json_ld_filter(data: dict[str, Any]) -> Markup:
     return Markup(json_ld_text(data))
 
 
+def law_citation(citation: str, lang: str) -> Markup:
+    """An act cited from the data, as the page's language says it: nynorsk pages use the acts' nynorsk short names;
+    English pages keep the Norwegian name and mark it lang="nb", so a screen reader pronounces it as Norwegian."""
+    if lang == "en":
+        return Markup('<span lang="nb">%s</span>') % citation
+    return Markup.escape(law_name(citation, lang))
+
+
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
-    env.globals.update(t=t, language_name=language_name, bcp47=bcp47, is_stale=is_stale, is_old_lead=is_old_lead,
+    env.globals.update(t=t, language_name=language_name, law_citation=law_citation, bcp47=bcp47, is_stale=is_stale, is_old_lead=is_old_lead,
                        shows_as_ke=shows_as_ke, P=P, Markup=Markup)
     env.filters.update(safe_href=safe_href, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
     return env

@@ -2,10 +2,11 @@
 pages, each in its own language: sources, built pages, the finder's links and the search index."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 from pathlib import Path
 
 import yaml
@@ -176,3 +177,24 @@ def test_nynorsk_page_links_its_nynorsk_vcard_and_carries_nynorsk_json_ld(built_
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert ld["mainEntityOfPage"].endswith("/nn/kommune/3911/")
     assert {p["contactType"] for p in ld["contactPoint"]} == {"koordinerande eining"}
+
+
+def _external_links(page: Path) -> list[str]:
+    """Every link out of the site in the page's article, in order: the law and guideline references."""
+    text = page.read_text(encoding="utf-8")
+    body = text[text.find("<article"):text.rfind("</article>")]
+    return [unquote(html.unescape(h)) for h in re.findall(r'<a [^>]*href="(https?://[^"]+)"', body)]
+
+
+def test_nynorsk_guides_cite_the_same_laws_and_sources_as_bokmal(built_site: Path) -> None:
+    """Translated, never rewritten: every Lovdata section, regulation and guideline link of a bokmål guide or
+    about page is in its nynorsk twin, in the same order (issue 13: the same facts and law references)."""
+    pages = sorted(p.parent.relative_to(built_site) for p in (built_site / "guides").rglob("index.html"))
+    pages += [Path("about/data"), Path("about/accessibility"), Path("message-helper"), Path("logo")]
+    checked = 0
+    for page in pages:
+        nb = _external_links(built_site / page / "index.html")
+        nn = _external_links(built_site / "nn" / page / "index.html")
+        assert nn == nb, f"{page}: nynorsk links differ from bokmål"
+        checked += sum("lovdata.no" in h for h in nb)
+    assert checked >= 40, checked   # the guides cite the acts dozens of times

@@ -4,6 +4,7 @@ template asks for exists (and every key in the table is asked for somewhere)."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -20,7 +21,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "ke_finder"
 TEMPLATE_DIR = PACKAGE / "site" / "templates"
 
 # Keys built at run time from a prefix, and what the prefix is completed with.
+_CHANGES_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "schemas" / "changes.schema.json")
+                             .read_text(encoding="utf-8"))["items"]["properties"]
 BUILT = {
+    # The change feed names every kind of change and field the schema allows; notes exist for some fields only.
+    "feed_change_": {f"feed_change_{k}" for k in _CHANGES_SCHEMA["change"]["enum"]},
+    "feed_field_": {f"feed_field_{f}" for f in _CHANGES_SCHEMA["fields"]["items"]["enum"]},
+    "feed_note_": {key for key in STRINGS if key.startswith("feed_note_")},
     "status_": {f"status_{s}" for s in STATUSES},
     "map_": {f"map_{s}" for s in (*STATUSES, "shared")},
     "ld_": {"ld_visiting", "ld_postal"},
@@ -138,6 +145,8 @@ def test_the_code_has_no_second_table_of_words() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r'["\']nb["\']\s*:\s*\{', text), f"{path.relative_to(PACKAGE)} has its own nb table"
+        words = re.search(r'\{\s*["\']nb["\']\s*:\s*["\'][^"\']{4,}["\']', text)   # {"nb": "a word", …}
+        assert not words, f"{path.relative_to(PACKAGE)} has its own words"
 
 
 def test_the_quiz_form_carries_its_words_from_the_table() -> None:

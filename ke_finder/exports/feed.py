@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
-from ..i18n import t
+from ..i18n import STRINGS, t
 from ..model import Change, Directory
 from ..paths import LANGUAGES, language_prefix, municipality_path, page_url, source_suffix, trust_path
 from .common import API_DIR, LICENCE
@@ -27,57 +27,6 @@ FEED_NAMESPACE = uuid.UUID("6d0f3a52-5c4e-4f0e-9a77-2f1b8e7c9d41")
 
 # changes.atom (bokmål), changes.nn.atom, changes.en.atom: the same suffix scheme as the pages' sources.
 FEED_FILES = {lang: f"{API_DIR}/changes{source_suffix(lang)}.atom" for lang in LANGUAGES}
-
-# Every word below exists in every language of paths.LANGUAGES (tests/test_open_data.py checks it): a missing
-# translation is a KeyError at build time, never a feed in another language.
-_AUTHOR = {"nb": "KE-finner", "nn": "KE-finnar", "en": "KE finder"}
-
-_CHANGE_WORDS = {
-    "added": {"nb": "lagt inn", "nn": "lagt inn", "en": "added"},
-    "updated": {"nb": "oppdatert", "nn": "oppdatert", "en": "updated"},
-    "corrected": {"nb": "rettet", "nn": "retta", "en": "corrected"},
-    "removed": {"nb": "fjernet", "nn": "fjerna", "en": "removed"},
-    "confirmed": {"nb": "bekreftet av koordinerende enhet", "nn": "stadfesta av koordinerande eining",
-                  "en": "confirmed by the coordinating unit"},
-}
-_FIELD_WORDS = {
-    "unit": {"nb": "enhet", "nn": "eining", "en": "unit"},
-    "serves": {"nb": "hvem enheten er for", "nn": "kven eininga er for", "en": "whom the unit serves"},
-    "phones": {"nb": "telefon", "nn": "telefon", "en": "phone"},
-    "email": {"nb": "e-post", "nn": "e-post", "en": "e-mail"},
-    "web": {"nb": "nettside", "nn": "nettside", "en": "web page"},
-    "web_kind": {"nb": "om nettsiden er koordinerende enhets side eller en beslektet side",
-                 "nn": "om nettsida er sida til koordinerande eining eller ei relatert side",
-                 "en": "whether the web page is the coordinating unit's page or a related page"},
-    "visiting_address": {"nb": "besøksadresse", "nn": "besøksadresse", "en": "visiting address"},
-    "postal_address": {"nb": "postadresse", "nn": "postadresse", "en": "postal address"},
-    "opening_hours": {"nb": "åpningstid", "nn": "opningstid", "en": "opening hours"},
-    "phone_hours": {"nb": "telefontid", "nn": "telefontid", "en": "phone hours"},
-    "her_id": {"nb": "HER-id", "nn": "HER-id", "en": "HER-id"},
-    "evidence": {"nb": "hva vi vet om kilden og datoen", "nn": "kva vi veit om kjelda og datoen",
-                 "en": "what we know of the source and its date"},
-    "ke": {"nb": "hele KE-oppføringen", "nn": "heile KE-oppføringa", "en": "the whole KE entry"},
-}
-
-
-# What a correction of a field means, said once per field so every entry explains itself.
-_CORRECTION_NOTES = {
-    "evidence": {"nb": "Siden sier nå at opplysningene er lest fra en lagret kopi av nettsiden. Når kopien ble laget, "
-                       "vet vi ikke, og ingen har sjekket den levende siden.",
-                 "nn": "Sida seier no at opplysningane er lesne frå ein lagra kopi av nettsida. Når kopien vart laga, "
-                       "veit vi ikkje, og ingen har sjekka den levande sida.",
-                 "en": "The page now says the details were read from a stored copy of the web page. When the copy "
-                       "was made is unknown, and nobody has checked the live page."},
-    "web_kind": {"nb": "Nettsiden sier ikke hvilken enhet som er koordinerende enhet. Den vises nå som en beslektet side.",
-                 "nn": "Nettsida seier ikkje kva eining som er koordinerande eining. Ho blir no vist som ei relatert side.",
-                 "en": "The web page does not say which unit is the coordinating unit. It is now shown as a related "
-                       "page."},
-    "phone_hours": {"nb": "Tidene var telefontid, ikke åpningstid. Dager som kilden ikke nevner, er fjernet.",
-                    "nn": "Tidene var telefontid, ikkje opningstid. Dagar som kjelda ikkje nemner, er fjerna.",
-                    "en": "The hours were phone hours, not opening hours. Days the source does not give were removed."},
-    "serves": {"nb": "Siden sier nå hvem enheten er for.", "nn": "Sida seier no kven eininga er for.",
-               "en": "The page now says whom the unit serves."},
-}
 
 
 @dataclass(frozen=True)
@@ -121,8 +70,9 @@ def _relative(from_file: str, to_page: str, lang: str) -> str:
 
 
 def entry_title(entry: FeedEntry, lang: str) -> str:
-    fields = ", ".join(_FIELD_WORDS[f][lang] if f in _FIELD_WORDS else f for f in entry.change.fields)
-    return f"{entry.owner_name}: {_CHANGE_WORDS[entry.change.change][lang]} ({fields})"
+    fields = ", ".join(t(f"feed_field_{f}", lang) for f in entry.change.fields)
+    change = t("feed_change_" + entry.change.change, lang)
+    return f"{entry.owner_name}: {change} ({fields})"
 
 
 def atom_feed(directory: Directory, lang: str) -> bytes:
@@ -143,7 +93,7 @@ def atom_feed(directory: Directory, lang: str) -> bytes:
     newest = entries[0].change.date if entries else date(2026, 1, 1)
     el(feed, "updated", _timestamp(newest))
     author = el(feed, "author")
-    el(author, "name", _AUTHOR[lang])
+    el(author, "name", t("feed_author", lang))
     el(feed, "link", rel="self", href=path.rsplit("/", 1)[-1], type="application/atom+xml")
     el(feed, "link", rel="alternate", href=_relative(path, "dekning/index", lang), type="text/html")
     el(feed, "rights", LICENCE)
@@ -156,7 +106,7 @@ def atom_feed(directory: Directory, lang: str) -> bytes:
         el(node, "link", rel="alternate", href=_relative(path, entry.page_path, lang), type="text/html")
         summary = entry_title(entry, lang) + "."
         if entry.change.change == "corrected":
-            summary += "".join(" " + _CORRECTION_NOTES[f][lang] for f in entry.change.fields if f in _CORRECTION_NOTES)
+            summary += "".join(" " + t(f"feed_note_{f}", lang) for f in entry.change.fields if f"feed_note_{f}" in STRINGS)
         if entry.change.note:
             summary += " " + entry.change.note
         el(node, "summary", summary)

@@ -48,7 +48,7 @@ def switcher_links(html: str) -> list[tuple[str, str, str]]:
     """(hreflang, href, name) of every language in the page's switcher, in its order."""
     switcher = re.search(r'<div class="md-select".*?</div>', html, re.S).group(0)
     return [(m.group(2), m.group(1), m.group(3).strip()) for m in re.finditer(
-        r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">\s*([^<]*?)\s*</a>', switcher)]
+        r'<a href="([^"]+)" hreflang="([^"]+)" lang="\2" class="md-select__link">\s*([^<]*?)\s*</a>', switcher)]
 
 
 def test_language_switcher_goes_to_the_same_page(built_site: Path) -> None:

@@ -92,7 +92,7 @@ def test_every_page_says_its_language_and_offers_the_same_page_in_every_language
             html = (built_site / language_prefix(lang) / rel).read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in html, (lang, rel)
             switcher = re.search(r'<div class="md-select".*?</div>', html, re.S).group(0)
-            links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">', switcher)
+            links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="\2" class="md-select__link">', switcher)
             assert [hreflang for _, hreflang in links] == list(LANGUAGES), (lang, rel)
             folder = rel[: -len("index.html")]
             here = "http://site/" + language_prefix(lang) + folder

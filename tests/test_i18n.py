@@ -78,6 +78,8 @@ def template_keys() -> set[str]:
     used: set[str] = set()
     for template in TEMPLATE_DIR.glob("*.j2"):
         used |= set(re.findall(r"\btr\('([a-z_]+)'", template.read_text(encoding="utf-8")))
+    for override in (TEMPLATE_DIR.parents[2] / "overrides").rglob("*.html"):   # the theme: ke_t('key')
+        used |= set(re.findall(r"\bke_t\('([a-z_]+)'", override.read_text(encoding="utf-8")))
     return used
 
 

@@ -1,9 +1,10 @@
 """The theme overrides (overrides/*.html) speak every language of the site: bokmål, nynorsk and English.
 
-The templates keep their words in small dicts keyed by language ({"nb": …, "nn": …, "en": …}) and look them up with
-the page's config.theme.language. These tests parse every override with Jinja and check that each such dict has all
-three languages, then render the self-contained partials for each language with StrictUndefined (a missing word is
-an error, not an empty string) and check what a nynorsk page gets: nynorsk words and /nn/ links.
+The templates take their words from ke_finder/i18n.py through ke_t(key) (ke_finder/site/templating.py
+theme_globals, which the MkDocs hook adds to the theme's environment), in the page's config.theme.language; the i18n
+tests hold that table complete in every language. These tests check that no override keeps words of its own, that
+every key it asks for exists, then render the self-contained partials for each language with StrictUndefined (a
+missing word is an error, not an empty string) and check what a nynorsk page gets: nynorsk words and /nn/ links.
 """
 from __future__ import annotations
 
@@ -15,20 +16,24 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
+from ke_finder.exports.feed import FEED_FILES
+from ke_finder.i18n import STRINGS
 from ke_finder.paths import LANGUAGES
+from ke_finder.site.templating import theme_globals
 
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = ROOT / "overrides"
 TEMPLATES = sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
-SITE_LANGUAGES = {"nb", "nn", "en"}
+SITE_LANGUAGES = set(LANGUAGES)
 
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(OVERRIDES), undefined=jinja2.StrictUndefined,
                              autoescape=True)
     env.filters["url"] = lambda path: "/site/" + path  # MkDocs' url filter: relative to the site root
+    env.globals.update(theme_globals(FEED_FILES))
     return env
 
 
@@ -48,18 +53,15 @@ def render(name: str, lang: str, **extra: object) -> str:
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_every_word_table_has_every_language(name: str) -> None:
-    for table in language_dicts(name):
-        keys = {p.key.value for p in table.items if isinstance(p.key, nodes.Const)}
-        assert keys == SITE_LANGUAGES, f"{name} line {table.lineno}: {sorted(keys)}"
-        values = {p.value.value for p in table.items if isinstance(p.value, nodes.Const)}
-        if values == {"", "nn/", "en/"}:
-            continue  # the URL prefix of each language: bokmål's is the site root
-        for pair in table.items:
-            value = pair.value
-            assert not (isinstance(value, nodes.Const) and not str(value.value).strip()), \
-                f"{name} line {table.lineno}: empty {pair.key.value}"
-    assert set(LANGUAGES) <= SITE_LANGUAGES
+def test_no_override_keeps_words_of_its_own(name: str) -> None:
+    """Words live in the i18n table; a {"nb": …} table in a template would escape the i18n tests."""
+    assert not language_dicts(name), f"{name} has its own table of words: move them to ke_finder/i18n.py"
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_word_an_override_asks_for_exists(name: str) -> None:
+    keys = re.findall(r"ke_t\('([a-z_]+)'\)", (OVERRIDES / name).read_text(encoding="utf-8"))
+    assert set(keys) <= set(STRINGS), sorted(set(keys) - set(STRINGS))
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
@@ -69,12 +71,17 @@ def test_no_template_chooses_between_english_and_bokmal_only(name: str) -> None:
     assert not re.search(r"""\bif\s+(ke_)?en\b""", source), name
 
 
-def test_word_tables_exist_where_there_are_words() -> None:
+def test_templates_with_words_take_them_from_the_i18n_table() -> None:
     wordy = {"main.html", "partials/header.html", "partials/copyright.html", "partials/ke-correction.html",
              "partials/ke-finder.html"}
     assert wordy <= set(TEMPLATES)
     for name in wordy:
-        assert language_dicts(name), f"{name} has no word table"
+        assert "ke_t('" in (OVERRIDES / name).read_text(encoding="utf-8"), f"{name} asks the i18n table for no word"
+
+
+def test_a_language_the_table_lacks_is_an_error_not_bokmal() -> None:
+    with pytest.raises(KeyError):
+        render("partials/copyright.html", "se")
 
 
 @pytest.mark.parametrize("lang", sorted(SITE_LANGUAGES))

@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 import json
 from functools import lru_cache
+from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import paths as P
@@ -78,3 +80,32 @@ def render_fragment(template: str, lang: str, **context: Any) -> str:
     if lang not in P.LANGUAGES:
         raise ValueError(f"unknown language '{lang}'; use one of: {', '.join(P.LANGUAGES)}")
     return _fragment_environment().get_template(template).render(lang=lang, tr=translator(lang), **context)
+
+
+def _page_language(context: Context) -> str:
+    """The language MkDocs builds the page in (mkdocs-static-i18n sets theme.language per language)."""
+    env = context.environment
+    return str(env.getattr(env.getattr(context["config"], "theme"), "language"))
+
+
+@pass_context
+def _theme_word(context: Context, key: str) -> str:
+    return t(key, _page_language(context))
+
+
+@pass_context
+def _theme_root(context: Context) -> str:
+    return P.language_prefix(_page_language(context))
+
+
+def theme_globals(feed_files: Mapping[str, str]) -> dict[str, Any]:
+    """What the theme overrides (overrides/*.html) call: ke_t(key) — a word of the i18n table in the page's
+    language, a KeyError for a language the table lacks (never another language's word) —, ke_root() — the
+    language's folder ('', 'nn/', 'en/') — and ke_feed() — its change feed. One table of words for the theme and
+    the generated pages; the MkDocs hook adds these to the theme's Jinja environment, with the exports' feed files."""
+
+    @pass_context
+    def feed(context: Context) -> str:
+        return feed_files[_page_language(context)]
+
+    return {"ke_t": _theme_word, "ke_root": _theme_root, "ke_feed": feed}

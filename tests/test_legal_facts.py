@@ -23,6 +23,7 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import TODAY, edit
+from ke_finder.paths import language_prefix
 from ke_finder.source.errors import DataInvalid
 from ke_finder.source.load import load_directory
 from ke_finder.source.quiz import load_quiz
@@ -40,7 +41,7 @@ LANGS = ("nb", "en")
 # --- reading the built pages -------------------------------------------------------------
 
 def _path(built_site: Path, lang: str, page: str) -> Path:
-    return built_site / ("en/" if lang == "en" else "") / page / "index.html"
+    return built_site / language_prefix(lang) / page / "index.html"
 
 
 def article(built_site: Path, lang: str, page: str) -> str:
@@ -418,3 +419,30 @@ def test_english_is_idiomatic() -> None:
     assert "## For people who work with this" in english[DOCS / "guides" / "index.en.md"]
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Tilbud: Services" in mkdocs and "Offers" not in mkdocs
+
+
+# --- nynorsk: the same corrections, said in nynorsk (issue 13; the same law links: tests/test_languages.py) ---
+
+NYNORSK_STATEMENTS = [
+    ("guides/individual-plan", "Sjukehuset har òg plikt til å lage ein plan."),                          # point 1
+    ("guides/individual-plan", "Då skal kommunen sørgje for at planen blir laga. Kommunen leier arbeidet, og "
+                               "sjukehuset skal vere med."),
+    ("guides/ke-staff", "KE i spesialisthelsetenesta skal ha ei generell oversikt over tiltak for habilitering og "
+                        "rehabilitering i helseregionen."),                                               # point 2
+    ("guides/individual-plan", "Derfor må du som regel seie ja før dei seier frå til KE om deg. Det dei seier frå "
+                               "om, skal dei skrive i journalen din."),                                   # point 4
+    ("guides/health-personnel", "Opplysningane i meldinga er som regel underlagde teieplikt, og reglane om "
+                                "samtykke gjeld."),
+    ("guides/coordinator", "Barnet har ein alvorleg sjukdom, skade eller funksjonsnedsetjing."),          # point 5
+    ("guides/user-organisations", "Barnekoordinator er ikkje eit lokalt tilbod, men ein rett."),          # point 6
+    ("guides/contact-doctor", "Du har ein alvorleg sjukdom, skade eller liding."),                        # point 7
+    ("guides/contact-doctor", "kontaktpsykolog"),
+    ("guides/individual-plan", "sender dei klagen vidare til Statsforvaltaren."),                         # point 8
+    ("guides/coordinator", "sender dei klagen vidare til Statsforvaltaren."),
+    ("guides/contact-doctor", "sender dei klagen vidare til Statsforvaltaren."),
+]
+
+
+@pytest.mark.parametrize(("page", "statement"), NYNORSK_STATEMENTS)
+def test_nynorsk_guides_state_the_legal_fixes(built_site: Path, page: str, statement: str) -> None:
+    assert statement in plain(article(built_site, "nn", page))

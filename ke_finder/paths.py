@@ -30,6 +30,16 @@ def source_file(path: str, lang: str) -> str:
     return f"{path}{source_suffix(lang)}.md"
 
 
+def parse_source_file(name: str) -> tuple[str, str]:
+    """The inverse of source_file: 'kommune/0301.nn.md' -> ('kommune/0301', 'nn'); 'guides/coordinator.md' ->
+    ('guides/coordinator', 'nb')."""
+    stem = name.removesuffix(".md")
+    for lang in LANGUAGES:
+        if source_suffix(lang) and stem.endswith(source_suffix(lang)):
+            return stem.removesuffix(source_suffix(lang)), lang
+    return stem, DEFAULT_LANGUAGE
+
+
 def language_prefix(lang: str) -> str:
     """The site-relative folder of a language: '' for the default language, 'nn/' or 'en/' for the others."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

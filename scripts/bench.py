@@ -43,8 +43,8 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from ke_finder.paths import (DEFAULT_LANGUAGE, GENERATED_DIRS, HOME_FILES, LANGUAGES, language_prefix, source_file,
-                             source_suffix)
+from ke_finder.paths import (DEFAULT_LANGUAGE, GENERATED_DIRS, HOME_FILES, LANGUAGES, language_prefix, parse_source_file,
+                             source_file)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The test helpers (a served site, Debian's Chromium, the project copy) are not part of the installed package.
@@ -165,11 +165,10 @@ def make_reference(project_docs: Path, source: Path, target: Path) -> int:
         if path.suffix != ".md":
             shutil.copy2(path, out)
             continue
-        lang = next((lang for lang in LANGUAGES if source_suffix(lang) and path.name.endswith(f"{source_suffix(lang)}.md")),
-                    DEFAULT_LANGUAGE)
+        page, lang = parse_source_file(rel.as_posix())
         home = posixpath.relpath(source_file("index", lang), posixpath.dirname(rel.as_posix()) or ".")
         rng = random.Random(rel.as_posix())
-        title = ("Page " if lang == "en" else "Side ") + rel.as_posix()[: -len(f"{source_suffix(lang)}.md")]
+        title = ("Page " if lang == "en" else "Side ") + page
         out.write_text(plain_markdown(rng, title, path.stat().st_size, home), encoding="utf-8")
         count += 1
     return count

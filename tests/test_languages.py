@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ke_finder.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, source_file, source_suffix
+from ke_finder.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, parse_source_file, source_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -24,6 +24,8 @@ def test_languages_are_bokmal_nynorsk_english_in_that_order() -> None:
     assert [source_file("kommune/0301", lang) for lang in LANGUAGES] == [
         "kommune/0301.md", "kommune/0301.nn.md", "kommune/0301.en.md"]
     assert [language_prefix(lang) for lang in LANGUAGES] == ["", "nn/", "en/"]
+    for lang in LANGUAGES:   # the inverse, as the hand-written page check and the bench read sources
+        assert parse_source_file(source_file("guides/index", lang)) == ("guides/index", lang)
 
 
 def test_mkdocs_builds_every_language_without_falling_back_to_bokmal() -> None:
@@ -50,10 +52,8 @@ def hand_written_sources() -> dict[str, set[str]]:
     for name in tracked:
         if not name.endswith(".md"):
             continue
-        stem = name[len("docs/"):-len(".md")]
-        lang = next((lang for lang in LANGUAGES if source_suffix(lang) and stem.endswith(source_suffix(lang))),
-                    DEFAULT_LANGUAGE)
-        by_lang[lang].add(stem[: len(stem) - len(source_suffix(lang))] if source_suffix(lang) else stem)
+        page, lang = parse_source_file(name.removeprefix("docs/"))
+        by_lang[lang].add(page)
     return by_lang
 
 

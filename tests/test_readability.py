@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ke_finder.paths import DEFAULT_LANGUAGE, parse_source_file
 from readability import lix, markdown_lix, markdown_to_prose, sentence_count, words
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -42,7 +43,7 @@ def citizen_pages() -> list[Path]:
 
 def nb_guides() -> list[Path]:
     """Hand-written pages in bokmål (the default language has no suffix)."""
-    return sorted(p for d in GUIDE_DIRS for p in d.glob("*.md") if not p.name.endswith((".en.md", ".nn.md")))
+    return sorted(p for d in GUIDE_DIRS for p in d.glob("*.md") if parse_source_file(p.name)[1] == DEFAULT_LANGUAGE)
 
 
 def english_of(nb: Path) -> Path:

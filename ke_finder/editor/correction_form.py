@@ -22,7 +22,7 @@ import yaml
 from ..exports.common import json_text, page_urls
 from ..model import Directory
 from ..model.records import municipality_org_name
-from ..paths import CORRECTION_ENTRY_DIR, correction_entry_id, municipality_path, trust_path
+from ..paths import CORRECTION_ENTRY_DIR, LANGUAGES, correction_entry_id, municipality_path, trust_path
 from ..source import checks
 from . import contact_import
 
@@ -88,6 +88,11 @@ def _where(role: str, name: str, web: str | None) -> dict[str, str | None]:
     return {"role": role, "name": name, "web": web}
 
 
+def _same_name(name: str) -> dict[str, str]:
+    """A proper name is not translated: the same in every language of the site."""
+    return {lang: name for lang in LANGUAGES}
+
+
 def correction_entries(directory: Directory, data_dir: Path) -> dict[str, dict[str, Any]]:
     """Entry id -> what the form needs for it: file, text, current values, where corrections go."""
     root = data_dir.parent
@@ -110,18 +115,18 @@ def correction_entries(directory: Directory, data_dir: Path) -> dict[str, dict[s
             continue  # corrected in the cooperation's file
         trust = directory.hospital_trusts.get(m.hospital_trust_id) if m.hospital_trust_id else None
         region_id = directory.counties[m.county_number].region_id
-        add(m, "municipality", {"nb": municipality_org_name(m), "nn": municipality_org_name(m), "en": f"{m.name} municipality"},
+        add(m, "municipality", {**_same_name(municipality_org_name(m)), "en": f"{m.name} municipality"},
             municipality_path(m.number), list(m.services) if m.services is not None else None,
             [_where("owner", municipality_org_name(m), m.website)]
             + ([_where("trust", trust.name, trust.ke.web if trust.ke else trust.website)] if trust else [])
             + regional(region_id))
     for trust in directory.hospital_trusts.values():
-        add(trust, "hospital_trust", {"nb": trust.name, "nn": trust.name, "en": trust.name}, trust_path(trust.id), None,
+        add(trust, "hospital_trust", _same_name(trust.name), trust_path(trust.id), None,
             [_where("owner", trust.name, trust.website)] + regional(trust.region_id))
     for coop in directory.cooperations.values():
         host = directory.municipalities[coop.host]
         region_id = directory.counties[host.county_number].region_id
-        add(coop, "cooperation", {"nb": coop.name, "nn": coop.name, "en": coop.name}, f"samarbeid/{coop.id}", None,
+        add(coop, "cooperation", _same_name(coop.name), f"samarbeid/{coop.id}", None,
             [_where("owner", municipality_org_name(host), host.website)] + regional(region_id))
     return dict(sorted(entries.items()))
 

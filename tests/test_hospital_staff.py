@@ -93,8 +93,9 @@ def test_message_helper_with_a_known_ke(page, site_url: str) -> None:
     assert lines[1].startswith("Elektronisk adresse (HER-id): Ikke kjent her. Søk etter kommunens koordinerende "
                                "enhet i Adresseregisteret")
     assert "(helsepersonelloven § 38 a)" in text
-    for item in ("Samtykke til individuell plan", "«Hva er viktig for deg?»", "Behov for rehabilitering",
-                 "Kontaktpersoner på sykehuset", "Forventet utskrivingsdato"):
+    for item in ("Pasienten har sagt ja til at denne meldingen sendes", "Pasienten vil ha individuell plan",
+                 "«Hva er viktig for deg?»", "Behov for rehabilitering", "Kontaktpersoner hos oss",
+                 "Forventet utskrivingsdato"):
         assert item in text
     result = page.locator(".ke-message__result").inner_text()
     assert "95 19 34 80" in result and "Ikke bekreftet av koordinerende enhet" in result

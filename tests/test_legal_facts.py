@@ -5,9 +5,9 @@ Sources (checked when the facts were written; cite them when you change a test):
 - Lovdata: the acts and sections named in each test, linked at their own section anchor.
 - Helsedirektoratet, veileder «Rehabilitering, habilitering, individuell plan og koordinator»:
   13 (IP: the municipality makes sure the plan is made and coordinates when both levels are
-  involved; coordinator also without IP, regulation §§ 16-17, pbrl § 2-5 b), 13.5 (notification:
-  confidentiality and consent rules apply, recorded in the patient record), 12.2 (sphl § 2-5 b is
-  filled in by the regulation's § 11).
+  involved; coordinator also without IP, pbrl § 2-5 b), 13.5 (notification: confidentiality and
+  consent rules apply, recorded in the patient record), 12.2 (§ 7: the KE receives internal
+  notifications), 12.3 (§ 5: planning), 12.5 (§ 11 with § 6: the hospital trust's KE).
 - Helsedirektoratet's comments on pbrl § 2-5 a (contact doctor) and § 2-5 c (child coordinator).
 - Helsetilsynet, «Hvor skal en klage sendes»: to whoever decided, who forwards it to Statsforvalteren.
 - helse-nord.no, «Henvisning private rehabiliteringsinstitusjoner»: RRV is the DIPS address of
@@ -135,7 +135,9 @@ def test_ke_staff_guide_states_the_overview_duty(built_site: Path, lang: str) ->
 def test_coordinator_without_plan_cites_the_right_and_the_regulation(built_site: Path, lang: str) -> None:
     box = law_box(article(built_site, lang, "guides/coordinator"))
     assert f"{PBRL}/§2-5b" in hrefs(box) and REGULATION in hrefs(box)
-    assert ("§§ 16 og 17" if lang == "nb" else "§§ 16 and 17") in plain(box)
+    # issue 18 point 5: the current section numbers could not be verified, so none are given; the IP regulation is named
+    assert "§§ 16" not in plain(box)
+    assert ("forskrift om individuell plan ved ytelse av velferdstjenester" in plain(box))
     page = article(built_site, lang, "guides/health-personnel")
     item = next(li for li in blocks(page, "li") if ("uten IP" if lang == "nb" else "without an IP") in plain(li))
     assert f"{PBRL}/§2-5b" in hrefs(item) and REGULATION in hrefs(item)
@@ -144,7 +146,9 @@ def test_coordinator_without_plan_cites_the_right_and_the_regulation(built_site:
 def test_quiz_cites_pbrl_2_5_b_for_a_coordinator_without_a_plan() -> None:
     question = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}["coordinator-without-plan"]
     assert question.law == "pasient- og brukerrettighetsloven § 2-5 b"
-    assert "§§ 16 og 17" in question.text("nb").feedback and "§§ 16 and 17" in question.text("en").feedback
+    for lang in ("nb", "nn", "en"):
+        assert "§§ 16" not in question.text(lang).feedback  # issue 18 point 5: unverified numbers left out
+    assert "forskrift om habilitering, rehabilitering og koordinator" in question.text("nb").feedback
 
 
 # --- 4. Notification (hpl § 38 a): consent and confidentiality, the patient record ----------
@@ -446,3 +450,117 @@ NYNORSK_STATEMENTS = [
 @pytest.mark.parametrize(("page", "statement"), NYNORSK_STATEMENTS)
 def test_nynorsk_guides_state_the_legal_fixes(built_site: Path, page: str, statement: str) -> None:
     assert statement in plain(article(built_site, "nn", page))
+
+
+# --- issue 18: the second review, pinned in all three languages ----------------------------
+# Sources: hol § 7-3 as amended by Prop. 100 L (2020–2021) (the KE appoints, trains and guides coordinators under
+# §§ 7-2 and 7-2 a); hpl § 38 a (whoever provides specialist health services notifies the specialist health
+# service's KE); Helsedirektoratet's guideline 12.2 (§ 7), 12.3 (§ 5), 12.5 (§ 11 with § 6, private institutions)
+# and 13.5 (confidentiality and consent apply to the notification, which is recorded); Helsedirektoratet's comments
+# on pbrl § 7-2 (relatives: as representatives where the law says so, otherwise written authorisation) and § 7-5
+# (four weeks); the guideline on cooperation on services for children, young people and their families
+# (the child coordinator); Prop. 100 L ch. 8 (relatives take part in the IP if the person wants).
+
+ALL = ("nb", "nn", "en")
+GUIDELINE = "https://www.helsedirektoratet.no/veiledere/rehabilitering-habilitering-individuell-plan-og-koordinator"
+KE_CHAPTER = f"{GUIDELINE}/koordinerende-enhet-for-habilitering-og-rehabilitering-i-kommunen-og-i-spesialisthelsetjenesten"
+G12_5 = f"{KE_CHAPTER}/lovgrunnlaget-for-koordinerende-enhet-i-spesialisthelsetjenesten"
+G13_5 = f"{GUIDELINE}/individuell-plan-og-koordinator/melding-om-behov-for-individuell-plan-og-koordinator"
+CHILDREN_GUIDELINE = "https://www.helsedirektoratet.no/veiledere/samarbeid-om-tjenester-til-barn-unge-og-deres-familier"
+
+
+def said(lang: str, nb: str, nn: str, en: str) -> str:
+    return {"nb": nb, "nn": nn, "en": en}[lang]
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_the_ke_is_responsible_for_child_coordinators(built_site: Path, lang: str) -> None:
+    """Point 1: since 1 August 2022 hol § 7-3 covers coordinators under §§ 7-2 and 7-2 a."""
+    what = plain(article(built_site, lang, "guides/what-is-ke"))
+    assert said(lang, "KE velger ut koordinatorer og barnekoordinatorer.", "KE vel ut koordinatorar og barnekoordinatorar.",
+                "The KE appoints coordinators and child coordinators.") in what
+    staff = article(built_site, lang, "guides/ke-staff")
+    item = next(li for li in blocks(staff, "li") if f"{HOL}/§7-2a" in hrefs(li) and f"{HOL}/§7-2" in hrefs(li)
+                and len(plain(li)) < 120)
+    assert said(lang, "barnekoordinatorer", "barnekoordinatorar", "child coordinators") in plain(item)
+    assert "Prop. 100 L (2020–2021)" in plain(staff)
+    glossary = plain(article(built_site, lang, "guides/glossary"))
+    assert said(lang, "I kommunen har KE også ansvar for barnekoordinatorer.", "I kommunen har KE òg ansvar for barnekoordinatorar.",
+                "In the municipality, the KE is also responsible for child coordinators.") in glossary
+    tasks = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}["ke-tasks"].text(lang)
+    assert said(lang, "barnekoordinatorer", "barnekoordinatorar", "child coordinators") in tasks.options[2]
+    assert "§ 7-3" in tasks.feedback
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_message_helper_says_the_consent_rules_apply_to_the_message(built_site: Path, lang: str) -> None:
+    """Point 2: confidentiality and consent apply to the message itself; it is recorded; all specialist services."""
+    page = article(built_site, lang, "message-helper")
+    text = plain(page)
+    assert said(lang, "reglene om samtykke gjelder for selve meldingen", "reglane om samtykke gjeld for sjølve meldinga",
+                "the rules on consent apply to the message itself") in text
+    assert said(lang, "Skriv i journalen at du har meldt fra.", "Skriv i journalen at du har meldt frå.",
+                "Record in the patient's notes that you have sent the notification.") in text
+    assert "DPS" in text
+    assert said(lang, "Bare samtykket er et lovkrav", "Berre samtykket er eit lovkrav", "Only the consent is a legal requirement") not in text
+    assert f"{HPL}/§38a" in hrefs(page) and f"{PBRL}/§2-5" in hrefs(page) and G13_5 in hrefs(page)
+    assert not [h for h in hrefs(page) if "lovdata.no/dokument" in h], "whole-act links"
+    script = (DOCS / "assets" / "message.js").read_text(encoding="utf-8")
+    assert said(lang, "Pasienten har sagt ja til at denne meldingen sendes", "Pasienten har sagt ja til at denne meldinga blir send",
+                "The patient has agreed that this message is sent") in script
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_ke_staff_guide_gives_the_regulations_duties(built_site: Path, lang: str) -> None:
+    """Point 4: § 5 (plan and overview of the need), § 7 (internal notifications), § 11 with § 6 (hospital KE)."""
+    page = article(built_site, lang, "guides/ke-staff")
+    items = [li for li in blocks(page, "li")]
+    planning = next(plain(li) for li in items if "(§ 5)" in plain(li))
+    assert said(lang, "generell oversikt over behovet", "generell oversikt over behovet", "general overview of the need") in planning
+    internal = next(plain(li) for li in items if "(§ 7" in plain(li))
+    assert said(lang, "meldinger internt i kommunen", "meldingar internt i kommunen", "notifications within the municipality") in internal
+    hospital = next(li for li in items if "§ 11" in plain(li))
+    assert "§ 6" in plain(hospital) and G12_5 in hrefs(hospital)
+    assert said(lang, "nødvendig kontakt", "naudsynt kontakt", "the necessary contact") in plain(hospital)
+    overview = next(p for p in blocks(page, "p") if "§ 11" in plain(p))
+    assert G12_5 in hrefs(overview) and f"{KE_CHAPTER}/lovgrunnlaget-for-koordinerende-enhet-i-kommunene" not in hrefs(overview)
+
+
+def test_no_page_gives_the_unverified_coordinator_sections(built_site: Path) -> None:
+    """Point 5: the regulation's current coordinator sections could not be checked on Lovdata; no page states them."""
+    offenders = [str(p.relative_to(built_site)) for p in all_pages(built_site) if "§§ 16" in plain(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_relatives_are_told_what_they_may_do(built_site: Path, lang: str) -> None:
+    """Point 6: take part in the IP if the person wants; complain where the law allows or with written authorisation."""
+    page = article(built_site, lang, "guides/individual-plan")
+    section = plain(page[page.index('id="parorende"'):page.index("<h2", page.index('id="parorende"'))])
+    assert said(lang, "kan du være med i arbeidet med planen hvis personen selv vil det",
+                "kan du vere med i arbeidet med planen om personen sjølv vil det",
+                "you can take part in the work on the plan if the person wants you to") in section
+    assert said(lang, "skriftlig fullmakt", "skriftleg fullmakt", "written authorisation") in section
+    assert any(h.endswith("-7-2-klage-mv") for h in hrefs(law_box(page)))
+    assert any(h.endswith("individual-plan/#parorende") for h in hrefs(article(built_site, lang, "guides")))
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_the_child_coordinator_right_ends_at_18(built_site: Path, lang: str) -> None:
+    """Point 7, with the guideline on cooperation on services for children, young people and their families."""
+    page = article(built_site, lang, "guides/coordinator")
+    assert said(lang, "Retten til barnekoordinator varer til barnet fyller 18 år.",
+                "Retten til barnekoordinator varer til barnet fyller 18 år.",
+                "The right to a child coordinator lasts until the child turns 18.") in plain(page)
+    assert CHILDREN_GUIDELINE in hrefs(law_box(page))
+
+
+@pytest.mark.parametrize("lang", ALL)
+@pytest.mark.parametrize("guide", ["individual-plan", "coordinator", "contact-doctor"])
+def test_complaints_are_written_within_four_weeks(built_site: Path, lang: str, guide: str) -> None:
+    """Point 8: pbrl § 7-3 (in writing) and § 7-5 (four weeks), with the route (pinned above)."""
+    page = article(built_site, lang, f"guides/{guide}")
+    assert said(lang, "Klagen må være skriftlig. Send den innen fire uker etter at du fikk svaret.",
+                "Klagen må vere skriftleg. Send den innan fire veker etter at du fekk svaret.",
+                "Your complaint must be in writing. Send it within four weeks of getting the answer.") in plain(page)
+    assert {f"{PBRL}/§7-3", f"{PBRL}/§7-5"} <= hrefs(law_box(page))

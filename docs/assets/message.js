@@ -3,9 +3,11 @@
  *
  * Data: the open data the site already publishes (api/v1/municipalities.json, ke-units.json,
  * hospital-trusts.json), loaded by this page only, so no page grows with the number of municipalities.
- * Facts: helsepersonelloven § 38 a (notify as early as possible; in hospitals to the hospital's KE, otherwise to
- * the municipality's KE) and pasient- og brukerrettighetsloven § 2-5 (an individual plan needs consent); the other
- * points are from practice, and the page says so. */
+ * Facts: helsepersonelloven § 38 a (notify as soon as possible; whoever provides specialist health services notifies
+ * the hospital trust's KE, everyone else the municipality's KE); Helsedirektoratet's guideline 13.5 (confidentiality
+ * and the consent rules apply to the message itself; record it in the patient record); pasient- og
+ * brukerrettighetsloven § 2-5 (an individual plan needs consent, which is another consent). The other points are
+ * from practice, and the page says so. */
 (function () {
   "use strict";
   var root = document.getElementById("ke-message");
@@ -27,24 +29,25 @@
       phone: "Telefon",
       email: "E-post",
       unconfirmed: "Ikke bekreftet av koordinerende enhet; {how}. Sjekk før du sender.",
-      how: { "stored-copy": "lest {date} fra en lagret kopi av en offentlig nettside", "live-page": "sjekket på den levende nettsiden {date}" },
+      how: { "stored-copy": "lest {date} fra en lagret kopi av en offentlig nettside", "live-page": "sjekket på nettsiden {date}" },
       unknown: "Vi kjenner ikke koordinerende enhet i {name} ennå. Se kommunens nettsted, eller ring sentralbordet og spør etter koordinerende enhet (i noen kommuner heter den tjenestekontoret eller tildelingskontoret).",
       website: "Kommunens nettsted",
-      hospital: "Jobber du i sykehus? Etter helsepersonelloven § 38 a melder du fra til sykehusets egen koordinerende enhet:",
+      hospital: "Gir du spesialisthelsetjenester, for eksempel på sykehus, i DPS eller som avtalespesialist? Etter helsepersonelloven § 38 a melder du fra til koordinerende enhet i helseforetaket:",
       hospitalUnknown: "{name}: vi kjenner ikke koordinerende enhet der ennå; spør sykehusets sentralbord.",
       text: "Tekst til meldingen",
-      textHint: "Lim den inn i meldingen til koordinerende enhet i journalsystemet, og fyll ut klammene.",
+      textHint: "Lim den inn i meldingen til koordinerende enhet i journalsystemet, og fyll ut klammene. Send den bare hvis pasienten har sagt ja. Skriv i journalen at du har meldt fra.",
       copy: "Kopier teksten",
       copied: "Kopiert",
       pageLink: "Kommunens side",
       subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonelloven § 38 a)",
       to: "Til",
       lines: [
-        "Samtykke til individuell plan: [ja / nei / ikke spurt ennå]",
+        "Pasienten har sagt ja til at denne meldingen sendes: [ja]",
+        "Pasienten vil ha individuell plan: [ja / nei / ikke spurt ennå]",
         "Hva som er viktig for pasienten («Hva er viktig for deg?»): [ ]",
         "Behov for rehabilitering, og hva slags: [ ]",
         "Behov for koordinator: [ja / nei / vet ikke]",
-        "Kontaktpersoner på sykehuset (rolle, avdeling, telefon): [ ]",
+        "Kontaktpersoner hos oss (rolle, avdeling, telefon): [ ]",
         "Forventet utskrivingsdato: [ ]"
       ]
     },
@@ -63,24 +66,25 @@
       phone: "Telefon",
       email: "E-post",
       unconfirmed: "Ikkje stadfesta av koordinerande eining; {how}. Sjekk før du sender.",
-      how: { "stored-copy": "henta {date} frå ein lagra kopi av ei offentleg nettside", "live-page": "sjekka på den levande nettsida {date}" },
-      unknown: "Vi kjenner ikkje den koordinerande eininga i {name} enno. Sjå nettstaden til kommunen, eller ring sentralbordet og spør etter koordinerande eining (i nokre kommunar heiter ho tenestekontoret eller tildelingskontoret).",
+      how: { "stored-copy": "henta {date} frå ein lagra kopi av ei offentleg nettside", "live-page": "sjekka på nettsida {date}" },
+      unknown: "Vi kjenner ikkje den koordinerande eininga i {name} enno. Sjå nettstaden til kommunen, eller ring sentralbordet og spør etter koordinerande eining (i nokre kommunar heiter den tenestekontoret eller tildelingskontoret).",
       website: "Nettstaden til kommunen",
-      hospital: "Jobbar du på sjukehus? Etter helsepersonellova § 38 a melder du frå til den koordinerande eininga som sjukehuset sjølv har:",
+      hospital: "Gjev du spesialisthelsetenester, til dømes på sjukehus, i DPS eller som avtalespesialist? Etter helsepersonellova § 38 a melder du frå til koordinerande eining i helseføretaket:",
       hospitalUnknown: "{name}: vi kjenner ikkje koordinerande eining der enno; spør sentralbordet på sjukehuset.",
       text: "Tekst til meldinga",
-      textHint: "Lim teksten inn i meldinga til koordinerande eining i journalsystemet, og fyll ut klammene.",
+      textHint: "Lim teksten inn i meldinga til koordinerande eining i journalsystemet, og fyll ut klammene. Send meldinga berre om pasienten har sagt ja. Skriv i journalen at du har meldt frå.",
       copy: "Kopier teksten",
       copied: "Kopiert",
       pageLink: "Sida til kommunen",
       subject: "Melding: pasienten kan ha behov for individuell plan og/eller koordinator (helsepersonellova § 38 a)",
       to: "Til",
       lines: [
-        "Samtykke til individuell plan: [ja / nei / ikkje spurt enno]",
+        "Pasienten har sagt ja til at denne meldinga blir send: [ja]",
+        "Pasienten vil ha individuell plan: [ja / nei / ikkje spurt enno]",
         "Kva som er viktig for pasienten («Kva er viktig for deg?»): [ ]",
         "Behov for rehabilitering, og kva slag: [ ]",
         "Behov for koordinator: [ja / nei / veit ikkje]",
-        "Kontaktpersonar på sjukehuset (rolle, avdeling, telefon): [ ]",
+        "Kontaktpersonar hos oss (rolle, avdeling, telefon): [ ]",
         "Forventa utskrivingsdato: [ ]"
       ]
     },
@@ -102,21 +106,22 @@
       how: { "stored-copy": "read on {date} from a stored copy of a public web page", "live-page": "checked on the live web page on {date}" },
       unknown: "We do not know the coordinating unit of {name} yet. Look on the municipality's website or call its switchboard and ask for the coordinating unit (in some municipalities it is called the service office or allocation office).",
       website: "The municipality's website",
-      hospital: "Do you work in a hospital? Under the Health Personnel Act § 38 a you notify the hospital's own coordinating unit:",
+      hospital: "Do you provide specialist health services, for example in a hospital, a DPS or as a contracted private specialist? Under helsepersonelloven § 38 a you notify the coordinating unit of the hospital trust:",
       hospitalUnknown: "{name}: we do not know its coordinating unit yet; ask the hospital's switchboard.",
       text: "Text for the message",
-      textHint: "Paste it into the message to the coordinating unit in your record system and fill in the brackets.",
+      textHint: "Paste it into the message to the coordinating unit in your record system and fill in the brackets. Send it only if the patient has agreed. Record in the patient's notes that you have notified the unit.",
       copy: "Copy the text",
       copied: "Copied",
       pageLink: "The municipality's page",
-      subject: "Notification: the patient may need an individual plan and/or a coordinator (Health Personnel Act § 38 a)",
+      subject: "Notification: the patient may need an individual plan and/or a coordinator (helsepersonelloven § 38 a)",
       to: "To",
       lines: [
-        "Consent to an individual plan: [yes / no / not asked yet]",
-        "What matters to the patient (“What is important to you?”): [ ]",
+        "The patient has agreed that this message is sent: [yes]",
+        "The patient wants an individual plan: [yes / no / not asked yet]",
+        "What matters to the patient (“What matters to you?”): [ ]",
         "Need for rehabilitation, and what kind: [ ]",
         "Need for a coordinator: [yes / no / not known]",
-        "Contact persons at the hospital (role, ward, phone): [ ]",
+        "Contact persons here (role, department, phone): [ ]",
         "Expected discharge date: [ ]"
       ]
     }

@@ -564,3 +564,24 @@ def test_complaints_are_written_within_four_weeks(built_site: Path, lang: str, g
                 "Klagen må vere skriftleg. Send den innan fire veker etter at du fekk svaret.",
                 "Your complaint must be in writing. Send it within four weeks of getting the answer.") in plain(page)
     assert {f"{PBRL}/§7-3", f"{PBRL}/§7-5"} <= hrefs(law_box(page))
+
+
+@pytest.mark.parametrize("lang", ALL)
+@pytest.mark.parametrize("code", ["fysioterapi", "ergoterapi"])
+def test_physiotherapy_and_occupational_therapy_are_duties(built_site: Path, lang: str, code: str) -> None:
+    """Point 3: hol § 3-2 (habilitation and rehabilitation; a physiotherapist and an occupational therapist in every
+    municipality). Shown like the child coordinator: a duty everywhere, 'unknown' means we have no contact."""
+    service = load_directory(ROOT / "data").services[code]
+    assert service.statutory and service.law_url == f"{HOL}/§3-2"
+    page = article(built_site, lang, f"tjeneste/{code}")
+    assert f"{HOL}/§3-2" in hrefs(page)
+    assert said(lang, "De skal likevel gi det.", "Dei skal likevel gje det.", "They must still provide it.") in plain(page)
+    index = article(built_site, lang, "tjeneste")
+    item = next(plain(li) for li in blocks(index, "li") if service.names[lang] in plain(li))
+    assert said(lang, "en rett i alle kommuner", "ein rett i alle kommunar", "a right in every municipality") in item
+    assert not re.search(r"kjent i \d+ kommuner|kjend i \d+ kommunar|known in \d+ municipalities", item), item
+    duties = plain(next(p for p in blocks(index, "p") if f"{HOL}/§3-2" in hrefs(p)))
+    assert said(lang, "Alle kommuner skal også gi habilitering og rehabilitering, og ha fysioterapeut og ergoterapeut",
+                "Alle kommunar skal òg gje habilitering og rehabilitering, og ha fysioterapeut og ergoterapeut",
+                "Every municipality must also provide habilitation and rehabilitation, and have a physiotherapist and an "
+                "occupational therapist") in duties

@@ -485,7 +485,8 @@ def test_the_ke_is_responsible_for_child_coordinators(built_site: Path, lang: st
     assert said(lang, "barnekoordinatorer", "barnekoordinatorar", "child coordinators") in plain(item)
     assert "Prop. 100 L (2020–2021)" in plain(staff)
     glossary = plain(article(built_site, lang, "guides/glossary"))
-    assert said(lang, "I kommunen har KE også ansvar for barnekoordinatorer.", "I kommunen har KE òg ansvar for barnekoordinatorar.",
+    assert said(lang, "I kommunen har KE også ansvar for barnekoordinatorer.",
+                "I kommunen har KE òg ansvar for barnekoordinatorar.",
                 "In the municipality, the KE is also responsible for child coordinators.") in glossary
     tasks = {q.id: q for q in load_quiz(ROOT / "data" / "quiz.yaml")}["ke-tasks"].text(lang)
     assert said(lang, "barnekoordinatorer", "barnekoordinatorar", "child coordinators") in tasks.options[2]
@@ -502,11 +503,13 @@ def test_message_helper_says_the_consent_rules_apply_to_the_message(built_site: 
     assert said(lang, "Skriv i journalen at du har meldt fra.", "Skriv i journalen at du har meldt frå.",
                 "Record in the patient's notes that you have sent the notification.") in text
     assert "DPS" in text
-    assert said(lang, "Bare samtykket er et lovkrav", "Berre samtykket er eit lovkrav", "Only the consent is a legal requirement") not in text
+    assert said(lang, "Bare samtykket er et lovkrav", "Berre samtykket er eit lovkrav",
+                "Only the consent is a legal requirement") not in text
     assert f"{HPL}/§38a" in hrefs(page) and f"{PBRL}/§2-5" in hrefs(page) and G13_5 in hrefs(page)
     assert not [h for h in hrefs(page) if "lovdata.no/dokument" in h], "whole-act links"
     script = (DOCS / "assets" / "message.js").read_text(encoding="utf-8")
-    assert said(lang, "Pasienten har sagt ja til at denne meldingen sendes", "Pasienten har sagt ja til at denne meldinga blir send",
+    assert said(lang, "Pasienten har sagt ja til at denne meldingen sendes",
+                "Pasienten har sagt ja til at denne meldinga blir send",
                 "The patient has agreed that this message is sent") in script
 
 
@@ -514,11 +517,13 @@ def test_message_helper_says_the_consent_rules_apply_to_the_message(built_site: 
 def test_ke_staff_guide_gives_the_regulations_duties(built_site: Path, lang: str) -> None:
     """Point 4: § 5 (plan and overview of the need), § 7 (internal notifications), § 11 with § 6 (hospital KE)."""
     page = article(built_site, lang, "guides/ke-staff")
-    items = [li for li in blocks(page, "li")]
+    items = blocks(page, "li")
     planning = next(plain(li) for li in items if "(§ 5)" in plain(li))
-    assert said(lang, "generell oversikt over behovet", "generell oversikt over behovet", "general overview of the need") in planning
+    assert said(lang, "generell oversikt over behovet", "generell oversikt over behovet",
+                "general overview of the need") in planning
     internal = next(plain(li) for li in items if "(§ 7" in plain(li))
-    assert said(lang, "meldinger internt i kommunen", "meldingar internt i kommunen", "notifications within the municipality") in internal
+    assert said(lang, "meldinger internt i kommunen", "meldingar internt i kommunen",
+                "notifications within the municipality") in internal
     hospital = next(li for li in items if "§ 11" in plain(li))
     assert "§ 6" in plain(hospital) and G12_5 in hrefs(hospital)
     assert said(lang, "nødvendig kontakt", "naudsynt kontakt", "the necessary contact") in plain(hospital)
@@ -585,3 +590,35 @@ def test_physiotherapy_and_occupational_therapy_are_duties(built_site: Path, lan
                 "Alle kommunar skal òg gje habilitering og rehabilitering, og ha fysioterapeut og ergoterapeut",
                 "Every municipality must also provide habilitation and rehabilitation, and have a physiotherapist and an "
                 "occupational therapist") in duties
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_private_non_profit_hospitals_are_not_listed_as_trusts(built_site: Path, lang: str) -> None:
+    """Point 9: Diakonhjemmet, Lovisenberg, Revmatismesykehuset and Haraldsplass are not trusts; they work under
+    agreements with the regional health authority (guideline 12.5)."""
+    index = article(built_site, lang, "helseforetak")
+    private = {t.name for t in load_directory(ROOT / "data").hospital_trusts.values() if t.kind == "private-non-profit"}
+    assert private == {"Diakonhjemmet Sykehus", "Lovisenberg Diakonale Sykehus", "Revmatismesykehuset",
+                       "Haraldsplass Diakonale Sykehus"} or len(private) >= 4, private
+    listed_apart = " ".join(plain(ul) for ul in re.findall(r'<ul class="ke-list" data-private>(.*?)</ul>', index, re.DOTALL))
+    trusts = " ".join(plain(ul) for ul in re.findall(r'<ul class="ke-list">(.*?)</ul>', index, re.DOTALL))
+    for name in private:
+        assert name in listed_apart and name not in trusts, name
+    note = plain(next(p for p in blocks(index, "p") if G12_5 in hrefs(p)))
+    assert said(lang, "De er ikke helseforetak, men gir spesialisthelsetjenester etter avtale med det regionale helseforetaket.",
+                "Dei er ikkje helseføretak, men gjev spesialisthelsetenester etter avtale med det regionale helseføretaket.",
+                "They are not hospital trusts, but provide specialist health services under an agreement with the regional "
+                "health authority.") in note
+    page = plain(article(built_site, lang, "helseforetak/lovisenberg"))
+    assert said(lang, "Lovisenberg Diakonale Sykehus er et privat ideelt sykehus, ikke et helseforetak.",
+                "Lovisenberg Diakonale Sykehus er eit privat ideelt sjukehus, ikkje eit helseføretak.",
+                "Lovisenberg Diakonale Sykehus is a private non-profit hospital, not a hospital trust.") in page
+
+
+@pytest.mark.parametrize("lang", ALL)
+def test_oslo_statistical_rows_are_not_shown_as_districts(built_site: Path, lang: str) -> None:
+    """Point 10: 'Uoppgitt bydel Oslo' and Marka are categories in the catchment statistics, not districts."""
+    page = re.sub(r"<script\b.*?</script>", "", article(built_site, lang, "helseforetak/ous"), flags=re.DOTALL)
+    text = plain(page)  # what people read; the JSON-LD and the open data keep every catchment row
+    assert "Uoppgitt" not in text and "Marka" not in text
+    assert "Gamle Oslo" in text or "Frogner" in text or "Nordstrand" in text, "the residential districts are still listed"

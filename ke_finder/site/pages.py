@@ -71,7 +71,8 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
             description=t("trust_lead", lang, name=trust.name),
             context={"data_file": trust.source_file, "correction_entry": correction_entry_id(trust), "trust": trust, "ke": trust.ke, "region": region,
                      "municipalities": directory.municipalities_served_by(trust.id),
-                     "districts": directory.districts_served_by(trust.id),
+                     # Only districts people live in: "Uoppgitt bydel" and Marka are statistical rows (issue 18).
+                     "districts": [(m, d) for m, d in directory.districts_served_by(trust.id) if d.residential],
                      **_contact_extras(directory, trust, trust.ke, trust_path(trust.id), lang)},
         ))
     regions = sorted(directory.regions.values(), key=lambda r: sort_key(r.name))

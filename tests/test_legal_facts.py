@@ -163,7 +163,7 @@ def test_notification_needs_consent_and_is_recorded(built_site: Path, lang: str)
         assert "Skriv i journalen at du har meldt fra." in text
     else:
         assert "covered by your duty of confidentiality, and the rules on consent apply" in text
-        assert "Record in the patient's record that you have notified." in text
+        assert "Record in the patient's notes that you have notified the KE." in text
     ip = plain(article(built_site, lang, "guides/individual-plan"))
     assert ("Helsepersonell har taushetsplikt." if lang == "nb" else "Health personnel have a duty of confidentiality.") in ip
     assert ("journalen din" if lang == "nb" else "patient record") in ip

@@ -300,6 +300,8 @@ def test_quiz_gives_the_complaint_route() -> None:
     assert route.text("nb").options[route.correct] == "Til kommunen, som tok avgjørelsen"
     assert "den som tok avgjørelsen" in questions["plan-complaint"].text("nb").feedback
     assert "whoever made the decision" in questions["plan-complaint"].text("en").feedback
+    for lang, words in (("nb", "fire uker"), ("nn", "fire veker"), ("en", "four weeks")):   # issue 18 point 8
+        assert words in route.text(lang).feedback and "7-5" in route.text(lang).feedback
 
 
 # --- 9. RRV is an address, not a unit -------------------------------------------------------

@@ -250,7 +250,7 @@ def test_ui_words_follow_the_language():
     questions = [sample()]
     nb, en = render_quiz_html(questions, "nb"), render_quiz_html(questions, "en")
     assert "Sjekk svaret" in nb and "Vis svaret" in nb and 'data-text-wrong="Ikke riktig"' in nb
-    assert "Check answer" in en and "Show the answer" in en and 'data-text-wrong="Not right"' in en
+    assert "Check answer" in en and "Show the answer" in en and 'data-text-wrong="Incorrect"' in en
     with pytest.raises(ValueError):
         render_quiz_html(questions, "se")
 

@@ -218,7 +218,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "guideline_ke_specialist": {"nb": "Helsedirektoratets veileder, punkt 12.5", "nn": "rettleiaren frå Helsedirektoratet, punkt 12.5",
                        "en": "the Norwegian Directorate of Health's guideline, section 12.5, in Norwegian"},
     "coop_title": {"nb": "{name} – felles koordinerende enhet", "nn": "{name} – felles koordinerande eining", "en": "{name} – shared coordinating unit"},
-    "coop_lead": {"nb": "Disse kommunene deler én koordinerende enhet.", "nn": "Desse kommunane har felles koordinerande eining.", "en": "These municipalities share one coordinating unit."},
+    "coop_lead": {"nb": "Disse kommunene deler én koordinerende enhet.", "nn": "Desse kommunane deler éi koordinerande eining.", "en": "These municipalities share one coordinating unit."},
     "coops_title": {"nb": "Interkommunale samarbeid", "nn": "Interkommunale samarbeid", "en": "Shared coordinating units"},
     "coops_lead": {"nb": "Noen kommuner deler koordinerende enhet med andre kommuner.",
                    "nn": "Nokre kommunar deler koordinerande eining med andre kommunar.",

@@ -421,7 +421,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "home_door_health": {"nb": "For helsepersonell", "nn": "For helsepersonell", "en": "For health personnel"},
     "home_door_orgs": {"nb": "For brukerorganisasjoner", "nn": "For brukarorganisasjonar", "en": "For user organisations"},
     "home_door_ke_staff": {"nb": "For ansatte i koordinerende enhet", "nn": "For tilsette i koordinerande eining", "en": "For staff of coordinating units"},
-    "home_door_services": {"nb": "Tilbud i kommunene: hvem har hva", "nn": "Tilbod i kommunane: kven har kva", "en": "Offers in the municipalities: who has what"},
+    "home_door_services": {"nb": "Tilbud i kommunene: hvem har hva", "nn": "Tilbod i kommunane: kven har kva", "en": "Services in the municipalities: who offers what"},
     "home_door_coverage": {"nb": "Dekning: hvor vi kjenner koordinerende enhet", "nn": "Dekning: kvar vi kjenner koordinerande eining", "en": "Coverage: where we know the coordinating unit"},
     "home_door_guides": {"nb": "Alle veiledere", "nn": "Alle rettleiarar", "en": "All guides"},
     "counties_all_lead": {"nb": "Her er alle {count} kommunene, fylke for fylke. Fylkene og kommunene står i alfabetisk rekkefølge. Denne siden er en liste og kan ikke søke: finn kommunen din i listen, eller bruk søket i nettleseren (Ctrl+F).",

@@ -68,7 +68,7 @@ def test_form_is_prefilled_from_the_data(form, site_url: str) -> None:
     # What we know now (source.evidence: stored-copy, retrieved 2026-11-23), in plain words.
     assert form.inner_text("#ke-evidence-now") == (
         "Nå står det: Opplysningene er lest 23. november 2026 fra en lagret kopi av nettsiden. Vi vet ikke når "
-        "kopien ble laget, og ingen har sjekket den levende siden ennå.")
+        "kopien ble laget, og ingen har sjekket selve nettsiden ennå.")
     assert not form.is_checked("#ke-confirm") and not form.is_checked("#ke-live")
 
 

@@ -296,7 +296,7 @@ DOORS = {
            ("Dekning: hvor vi kjenner koordinerende enhet", "dekning/")],
     "en": [("For health personnel", "guides/health-personnel/"), ("For user organisations", "guides/user-organisations/"),
            ("For staff of coordinating units", "guides/ke-staff/"),
-           ("Offers in the municipalities: who has what", "tjeneste/"),
+           ("Services in the municipalities: who offers what", "tjeneste/"),
            ("Coverage: where we know the coordinating unit", "dekning/")],
 }
 

@@ -71,7 +71,7 @@ def test_correction_form_on_a_nynorsk_page(chromium, site_url: str) -> None:
     # The date in nynorsk (Intl nn-NO), whatever the browser's own locale.
     assert page.inner_text("#ke-evidence-now") == (
         "No står det: Opplysningane er henta 23. november 2026 frå ein lagra kopi av nettsida. Vi veit ikkje når "
-        "kopien vart laga, og ingen har sjekka den levande sida enno.")
+        "kopien vart laga, og ingen har sjekka sjølve nettsida enno.")
     page.get_by_role("button", name="Lag rettinga").click()
     assert "Rett dette først:" in page.inner_text(".ke-form__summary")
     context.close()

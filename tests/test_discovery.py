@@ -97,6 +97,8 @@ def digits(text: str) -> str:
 def test_candidates_follow_their_schema(discovered: dict[str, Any]) -> None:
     schema = json.loads((ROOT / "data" / "api-schemas" / "candidates.schema.json").read_text(encoding="utf-8"))
     doc = json.loads((discovered["first"]["out"] / "candidates.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == "candidates.schema.json" and schema["description"]
     assert not list(Draft202012Validator(schema).iter_errors(doc))
     assert doc["format"] == "ke-finder-candidates/1"
     assert set(candidates(discovered["first"]["out"])) == set(SITES)

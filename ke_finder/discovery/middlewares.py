@@ -28,11 +28,18 @@ from .settings import HTML_TYPES, MAX_BACKOFF_DELAY
 
 
 class TimedHTTPDownloadHandler(HTTP11DownloadHandler):
-    """Scrapy's HTTP handler, noting the moment a request really leaves (after the host's delay), for
-    requests.csv: the politeness figures are measured on that, not on when a response was processed."""
+    """Scrapy's HTTP handler, noting when the host's download slot released the request (after the host's
+    delay) for requests.csv: the politeness figures are measured on that moment, not on when a busy event loop
+    got round to the request or its response."""
 
     async def download_request(self, request: Request) -> Response:
-        request.meta["ke_sent_at"] = time.time()
+        now = time.time()
+        released = now
+        engine = self._crawler.engine
+        slot = engine.downloader.slots.get(request.meta.get("download_slot", "")) if engine is not None else None
+        if slot is not None and slot.lastseen:
+            released = now - max(0.0, time.monotonic() - slot.lastseen)
+        request.meta["ke_sent_at"] = released
         return await super().download_request(request)
 
 

@@ -30,6 +30,7 @@ class Site:
     config: dict[str, Any]
     base: str = ""
     requests: list[tuple[float, str, int]] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)
 
 
 class _Server(ThreadingHTTPServer):
@@ -53,6 +54,7 @@ def _handler(site: Site, web: "FixtureWeb") -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             started = time.time()
+            site.agents.add(self.headers.get("User-Agent", ""))
             try:
                 status = self._answer()
             except (BrokenPipeError, ConnectionResetError):  # the crawler gave up (timeout, size cap)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import difflib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -38,12 +39,16 @@ DECOYS = {"+4733990888": "robots.txt-disallowed /intern/", "+4733990999": "anoth
           "+4777990666": "the huge page", "+4777990777": "a PDF", "+4733990777": "a PDF"}
 
 
-def run(command: str, out: Path, web: FixtureWeb, sites: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
+def run(command: str, out: Path, web: FixtureWeb, sites: dict[str, str], *extra: str,
+        email: str = "") -> subprocess.CompletedProcess:
     args = [sys.executable, "-m", "ke_finder", command, "--out", str(out), "--delay", str(DELAY), "--timeout",
             str(TIMEOUT), *extra]
     for owner, url in sites.items():
         args += ["--site", f"{owner}={url}"]
-    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=RUN_LIMIT)
+    env = {key: value for key, value in os.environ.items() if key != "KE_EDITOR_EMAIL"}
+    if email:
+        env["KE_EDITOR_EMAIL"] = email
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=RUN_LIMIT, env=env)
     assert result.returncode == 0, result.stderr[-4000:]
     return result
 
@@ -130,6 +135,7 @@ def test_recall_nynorsk_latin1_page(discovered: dict[str, Any], web: FixtureWeb)
     assert b["url"] == web.base("b") + "/helse/koordinerande-eining.html"
     assert b["unit"]["text"] == "Koordinerande eining"
     assert e164s(b["phones"]) == {"+4757990220", "+4757990221"}   # "(+47) 579 90 220", "+47 57 99 02 21"
+    assert [e["address"] for e in b["emails"]] == ["koordinerande.eining@b-kommune.example"]
     assert b["visiting_address"]["text"] == "Kyrkjevegen 2, 5799 Fiktivdal"  # ø decoded from Latin-1
     assert b["phone_hours"]["text"].startswith("kl. 10.00-15.00 måndag")
     assert b["page_date"] == "2023-01-15"
@@ -143,6 +149,7 @@ def test_recall_page_reached_only_through_the_sitemap(discovered: dict[str, Any]
     assert c["url"] == web.base("c") + "/tjenester/tildelingskontoret/"
     assert c["unit"]["text"].startswith("Tildelingskontoret – koordinerende enhet")
     assert e164s(c["phones"]) == {"+4735990330", "+4735990331"}   # "tlf. 35 99 03 30", "35990331"
+    assert [e["address"] for e in c["emails"]] == ["tildelingskontoret@c-kommune.example"]
     assert c["postal_address"]["text"] == "Postboks 300, 3599 Fiktivstad"
     assert c["phone_hours"]["text"] == "kl. 08.30–15.00"
     assert e164s(c["switchboard"]["phones"]) == {"+4735990000"}   # only in a tel: link's text
@@ -156,9 +163,13 @@ def test_related_page_hospital_trust_and_unreachable_host(discovered: dict[str, 
     assert (d["web_kind"], d["related_topic"]) == ("related-page", "individual-plan")
     assert d["unit"] is None and e164s(d["phones"]) == {"+4737990440"}   # "(+47) 379 90 440"
     assert e164s(d["switchboard"]["phones"]) == {"+4737990000"}
+    # A KE link to another host is named for the editor, never followed.
+    assert [f["value"] for f in d["flags"] if f["code"] == "other-host"] == [web.base("other") + "/tannhelse.html"]
     e = found["sykehuset-i-vestfold"]
     assert e["kind"] == "hospital-trust" and e["url"] == web.base("e") + "/behandlinger/koordinerende-enhet/"
     assert e164s(e["phones"]) == {"+4777990550"} and e164s(e["switchboard"]["phones"]) == {"+4777990000"}
+    assert [x["address"] for x in e["emails"]] == ["koordinerende.enhet@e-hf.example"]
+    assert [x["address"] for x in e["switchboard"]["emails"]] == ["postmottak@e-hf.example"]
     slow = found["3905"]
     assert slow["url"] is None and {f["code"] for f in slow["flags"]} >= {"no-ke-page", "unreachable"}
 
@@ -244,8 +255,12 @@ def test_second_run_revalidates_with_conditional_requests(discovered: dict[str, 
             assert first[owner][key] == again[owner][key], (owner, key)
 
 
-def test_user_agent_warns_without_editor_contact(discovered: dict[str, Any]) -> None:
+def test_user_agent_names_the_project_and_says_when_no_contact_is_set(discovered: dict[str, Any],
+                                                                    web: FixtureWeb) -> None:
     assert "KE_EDITOR_EMAIL is not set" in discovered["first"]["stderr"]
+    agents = {a for a in web.sites["b"].agents if not a.startswith("Python-urllib")}  # the test's own page reads
+    assert agents and all(a.startswith("ke-finder-crawler/1 (Finn koordinerende enhet") for a in agents)
+    assert all("no editors' contact configured (KE_EDITOR_EMAIL)" in a for a in agents)
 
 
 # ---------------------------------------------------------------- the editor's report
@@ -294,7 +309,8 @@ def verified(web: FixtureWeb, tmp_path_factory: pytest.TempPathFactory) -> dict[
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     sites = {owner: web.base(site) + path for owner, (site, path, _swap) in VERIFY.items()}
     started = time.monotonic()
-    result = run("verify", base / "out", web, sites, "--data", str(data), "--no-cache", "--apply", "--only", *VERIFY)
+    result = run("verify", base / "out", web, sites, "--data", str(data), "--no-cache", "--apply", "--only", *VERIFY,
+                 email="redaksjonen@ke-finder.example")
     return {"out": base / "out", "data": data, "before": before, "stderr": result.stderr,
             "seconds": time.monotonic() - started}
 
@@ -312,6 +328,8 @@ def test_verify_says_what_happened_to_each_entry(verified: dict[str, Any], web: 
     assert by_owner["1146"]["final_url"] == web.base("a") + "/helse-og-omsorg/koordinerende-enhet/"
     assert by_owner["unn"]["http_status"] == 404
     assert doc["summary"] == {"confirmed": 1, "changed": 1, "moved": 1, "gone": 1, "unreachable": 1}
+    assert "KE_EDITOR_EMAIL is not set" not in verified["stderr"]
+    assert any(a.endswith("; contact: redaksjonen@ke-finder.example)") for a in web.sites["c"].agents)
     tree = parsed(verified["out"] / "verify.html")
     assert tree.findall(".//script") == []
     assert "tildelingskontoret@fauske.kommune.no" in "".join(tree.itertext())

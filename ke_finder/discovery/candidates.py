@@ -116,6 +116,8 @@ def candidate(found: OwnerPages, today: date, now: datetime) -> dict[str, Any]:
             if phone.person and (other.kind or "koordin" in phone.quote.lower()):
                 flags.append(_flag("near-person-name", f"on {other.url}, next to the name {phone.person}",
                                    phone.number))
+    for url, why in sorted(found.other_hosts.items()):
+        flags.append(_flag("other-host", f"another host than the owner's website, not read: {why}", url))
     if page is None:
         flags.append(_flag("no-ke-page", "no KE page and no related page found within the page cap"))
     if contact is None:

@@ -39,6 +39,7 @@ class OwnerPages:
     owner: Owner
     pages: list["Page"] = field(default_factory=list)
     fetched_at: dict[str, str] = field(default_factory=dict)   # url -> ISO time of the fetch
+    other_hosts: dict[str, str] = field(default_factory=dict)  # KE-looking link or redirect off the owner's host -> why
 
 
 @dataclass

@@ -35,6 +35,9 @@ LINK_SCORES = (
 )
 
 
+KE_LINK_SCORE = 100
+
+
 def link_score(text: str, url: str) -> int:
     words = f"{text} {urlsplit(url).path}"
     return max((score for score, pattern in LINK_SCORES if pattern.search(words)), default=0)
@@ -72,8 +75,12 @@ class OwnerSpider(Spider):
         if not isinstance(response, TextResponse) or "download_stopped" in response.flags:
             return
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
-        if "html" not in content_type or not owner.owns(response.url):
-            return  # a redirect to another host ends here: nothing from it is read
+        if not owner.owns(response.url):
+            # A redirect to another host ends here: nothing from it is read, the editor is told.
+            self.found[owner.id].other_hosts.setdefault(response.url, "a page of the website redirects there")
+            return
+        if "html" not in content_type:
+            return
         http_date = (response.headers.get(b"Last-Modified") or response.headers.get(b"Date") or b"").decode("latin-1")
         page = analyse(response.url, response.text, self.terms, self.today, http_date or None,
                        int(response.meta.get("depth", 0)))
@@ -81,9 +88,11 @@ class OwnerSpider(Spider):
         found.pages.append(page)
         found.fetched_at[response.url] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         for link in self.links.extract_links(response):
-            if not owner.owns(link.url):
-                continue
             score = link_score(link.text, link.url)
+            if not owner.owns(link.url):
+                if score >= KE_LINK_SCORE:
+                    found.other_hosts.setdefault(link.url, f"linked from {response.url} as “{link.text.strip()[:80]}”")
+                continue
             if score == 0 and int(response.meta.get("depth", 0)) >= 2:
                 continue
             yield response.follow(link.url, callback=self.parse, errback=self.failed, meta={"owner": owner.id},

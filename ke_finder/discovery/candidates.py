@@ -77,7 +77,7 @@ def switchboard(contact: Page | None) -> tuple[dict[str, Any] | None, list[dict[
              "quote": quote}, flags)
 
 
-def candidate(found: OwnerPages, today: date, now: datetime) -> dict[str, Any]:
+def candidate(found: OwnerPages, today: date) -> dict[str, Any]:
     owner = found.owner
     pages = found.pages
     page = choose_page(pages)
@@ -159,7 +159,7 @@ def candidate(found: OwnerPages, today: date, now: datetime) -> dict[str, Any]:
 
 def document(owners: list[OwnerPages], today: date, now: datetime) -> dict[str, Any]:
     return {"format": FORMAT, "generated_at": now.isoformat(timespec="seconds"),
-            "owners": [candidate(found, today, now) for found in owners]}
+            "owners": [candidate(found, today) for found in owners]}
 
 
 def validate(doc: dict[str, Any]) -> None:

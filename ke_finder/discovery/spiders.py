@@ -47,7 +47,6 @@ class OwnerSpider(Spider):
     """Crawls every owner in one run; every request carries its owner in meta, so pages are kept apart."""
 
     name = "ke-discover"
-    custom_settings: dict[str, Any] = {}
 
     def __init__(self, owners: list[Owner], max_pages: int, terms: dict[str, tuple[str, ...]], today: date,
                  **kwargs: Any):

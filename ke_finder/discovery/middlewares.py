@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -80,12 +80,28 @@ class PoliteRobotsTxtMiddleware(RobotsTxtMiddleware):
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         if rp is not None:
             self._honour_crawl_delay(rp, request)
+            self._offer_sitemaps(rp, request)
         try:
             super().process_request_2(rp, request)
         except IgnoreRequest:
             run_log(self.crawler).append(RequestRow(request.url, "", 0, 0.0, "disallowed", time.time(),
                                                     _owner(request), "robots.txt disallows"))
             raise
+
+    def _offer_sitemaps(self, rp: RobotParser, request: Request) -> None:
+        """The sitemaps robots.txt names (as Scrapy's SitemapSpider reads them), handed once per host to the
+        spider, which follows those on the owner's host."""
+        seen = self.__dict__.setdefault("_sitemap_hosts", set())
+        host = _host(request)
+        follow = getattr(self.crawler.spider, "robots_sitemaps", None)
+        if host in seen or follow is None:
+            return
+        seen.add(host)
+        sitemaps = list(getattr(getattr(rp, "rp", None), "sitemaps", None) or [])
+        robots_url = f"{urlsplit(request.url).scheme}://{host}/robots.txt"
+        for request_to_add in follow([urljoin(robots_url, url) for url in sitemaps], request):
+            if self.crawler.engine is not None:
+                self.crawler.engine.crawl(request_to_add)
 
     def _honour_crawl_delay(self, rp: RobotParser, request: Request) -> None:
         agent = request.headers.get(b"User-Agent") or self._default_useragent

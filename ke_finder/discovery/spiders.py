@@ -97,6 +97,14 @@ class OwnerSpider(Spider):
             yield response.follow(link.url, callback=self.parse, errback=self.failed, meta={"owner": owner.id},
                                   priority=score)
 
+    def robots_sitemaps(self, urls: list[str], request: Request) -> list[Request]:
+        """Sitemaps named in robots.txt (the robots middleware hands them over once per host)."""
+        owner = self.owners.get(str(request.meta.get("owner", "")))
+        if owner is None:
+            return []
+        return [Request(url, callback=self.parse_sitemap, errback=self.failed, priority=30,
+                        meta={"owner": owner.id, "ke_sitemap": True}) for url in urls if owner.owns(url)]
+
     def failed(self, failure: Any) -> None:
         """A page that could not be read (timeout, refused, robots.txt, page cap, a 4xx/5xx) is already in
         requests.csv; anything else is a fault of the crawler and is logged as one."""

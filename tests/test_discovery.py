@@ -240,9 +240,12 @@ def test_rate_limit_robots_first_and_owner_hosts_only(discovered: dict[str, Any]
 def test_slow_host_ends_by_timeout_and_run_ends_by_itself(discovered: dict[str, Any], web: FixtureWeb) -> None:
     rows = [r for r in requests(discovered["first"]["out"]) if r["owner"] == "3905" or "127.0.0.7" in r["url"]]
     assert rows and all(r["status"] == "error" and "Timeout" in r["note"] for r in rows)
-    assert all(float(r["seconds"]) <= TIMEOUT + 0.5 for r in rows)
+    assert all(float(r["seconds"]) <= TIMEOUT + 1.5 for r in rows)   # the timeout, plus a busy machine's lag
     assert len(rows) <= 6   # robots.txt and the start page, each tried 3 times at most; then the host is given up
-    assert discovered["first"]["seconds"] < 60
+    assert {r["robots"] for r in rows} == {"robots.txt", "allowed (robots.txt unreadable)"}
+    started = sorted(float(r["started_at"]) for r in rows)
+    assert started[-1] - started[0] < 15   # three tries with backoff (1 s, 2 s), then the host is given up
+    assert discovered["first"]["seconds"] < RUN_LIMIT
 
 
 def test_second_run_revalidates_with_conditional_requests(discovered: dict[str, Any]) -> None:

@@ -48,7 +48,7 @@ class RequestRow:
     status: str
     bytes: int
     seconds: float
-    robots: str        # allowed | disallowed | robots.txt (the robots file itself) | not-checked
+    robots: str        # allowed | allowed (robots.txt unreadable) | disallowed | robots.txt (the file itself)
     started_at: float  # Unix time the request was sent (or refused)
     owner: str = ""
     note: str = ""

@@ -1,7 +1,8 @@
 """Scrapy components that make the crawl polite and auditable.
 
 - PoliteRobotsTxtMiddleware: Scrapy's robots.txt middleware (Protego), plus what it lacks: Crawl-delay raises the
-  host's delay, and every refusal is written to requests.csv.
+  host's delay, the sitemaps robots.txt names go to the spider, every refusal is written to requests.csv, and a
+  host given up (see BackoffRetryMiddleware) is not asked again.
 - PageCapMiddleware: at most `max_pages` fetched pages per owner.
 - BackoffRetryMiddleware: Scrapy's retries, and a host that fails is slowed down (its delay doubles, capped).
 - RequestLogMiddleware: one row per request that went to the network (url, status, bytes, seconds, robots
@@ -78,6 +79,9 @@ class PoliteRobotsTxtMiddleware(RobotsTxtMiddleware):
         await super().process_request(request)
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
+        # requests.csv says what robots.txt decided; a host whose robots.txt could not be read is crawled as
+        # Scrapy does (allowed), and the row says so.
+        request.meta["ke_robots"] = "allowed" if rp is not None else "allowed (robots.txt unreadable)"
         if rp is not None:
             self._honour_crawl_delay(rp, request)
             self._offer_sitemaps(rp, request)
@@ -196,7 +200,7 @@ class RequestLogMiddleware:
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         latency = float(request.meta.get("download_latency") or 0.0)
         started = float(request.meta.get("ke_sent_at") or time.time() - latency)
-        robots = "robots.txt" if request.meta.get("dont_obey_robotstxt") else "allowed"
+        robots = "robots.txt" if request.meta.get("dont_obey_robotstxt") else request.meta.get("ke_robots", "allowed")
         note = "stopped: not HTML" if "download_stopped" in response.flags else ""
         run_log(self.crawler).append(RequestRow(request.url, str(response.status), len(response.body), round(latency, 3),
                                                 robots, round(started, 3), _owner(request), note))
@@ -208,7 +212,7 @@ class RequestLogMiddleware:
         now = time.time()
         sent = float(request.meta.get("ke_sent_at") or now)
         took = now - sent
-        robots = "robots.txt" if request.meta.get("dont_obey_robotstxt") else "allowed"
+        robots = "robots.txt" if request.meta.get("dont_obey_robotstxt") else request.meta.get("ke_robots", "allowed")
         reason = type(exception).__name__
         detail = str(exception).splitlines()[0][:120] if str(exception) else ""
         run_log(self.crawler).append(RequestRow(request.url, "error", 0, round(took, 3), robots,

@@ -142,7 +142,7 @@ class FixtureWeb:
             server = _Server((site.config["address"], 0), _handler(site, self))
             site.base = f"http://{site.config['address']}:{server.server_address[1]}"
             self.servers.append(server)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def stop(self) -> None:
         for server in self.servers:

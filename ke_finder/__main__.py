@@ -3,6 +3,8 @@
     python -m ke_finder validate [FILE ...]   check data/ (report only FILEs' errors when given)
     python -m ke_finder stage                 write the generated pages into docs/
     python -m ke_finder extras SITE_DIR       write exports and the search index into a built site
+    python -m ke_finder discover --out DIR …  editors: find KE details on the owners' websites (network)
+    python -m ke_finder verify --out DIR …    editors: check published KE details on their live pages (network)
 
 Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
 """
@@ -47,8 +49,20 @@ def main(argv: list[str] | None = None) -> int:
     extra = commands.add_parser("extras", help="write exports and the search index into a built site")
     extra.add_argument("site_dir", type=Path)
     extra.add_argument("--no-search", action="store_true", help="skip the search index")
-    args = parser.parse_args(argv)
+    # The crawler's commands take their own arguments (ke_finder/discovery/cli.py); the crawler's libraries are
+    # imported only here, so the data layer's commands and the site build never load them.
+    commands.add_parser("discover", help="editors: find KE details on the owners' websites (python -m ke_finder "
+                        "discover --help)", add_help=False)
+    commands.add_parser("verify", help="editors: check published KE details on their live pages (python -m "
+                        "ke_finder verify --help)", add_help=False)
+    args, rest = parser.parse_known_args(argv)
     project = Project(args.project.resolve())
+    if args.command in ("discover", "verify"):
+        from .discovery.cli import main as crawler_main
+
+        return crawler_main(args.command, rest, project.data_dir)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
     try:

@@ -13,6 +13,9 @@ from .common import API_VERSION, LICENCE, SOURCES, page_urls
 
 # The documented JSON Schemas of the api/v1 JSON documents, published beside them in api/v1/schemas/.
 API_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "api-schemas"
+# Schemas in the same folder that are not api/v1 documents and are not published: the editors' crawler output
+# (python -m ke_finder discover), read by the accept command.
+EDITOR_SCHEMAS = ("candidates.schema.json",)
 
 
 def _doc(key: str, rows: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..model import Directory
 from ..paths import LANGUAGES
 from .api_csv import directory_csv
-from .api_json import API_SCHEMA_DIR, directory_json
+from .api_json import API_SCHEMA_DIR, EDITOR_SCHEMAS, directory_json
 from .common import API_DIR, json_text
 from .hsds import hsds_dir, hsds_export
 from .vcard import vcard_files
@@ -50,6 +50,8 @@ def write_open_data(directory: Directory, site_dir: Path) -> list[Path]:
         path.write_bytes(content)
         written.append(path)
     for schema in sorted(API_SCHEMA_DIR.glob("*.schema.json")):
+        if schema.name in EDITOR_SCHEMAS:
+            continue
         path = site_dir / API_DIR / "schemas" / schema.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(schema.read_bytes())

@@ -483,6 +483,7 @@ STRINGS: dict[str, dict[str, str]] = {
     'feed_field_opening_hours': {'nb': 'åpningstid', 'nn': 'opningstid', 'en': 'opening hours'},
     'feed_field_phone_hours': {'nb': 'telefontid', 'nn': 'telefontid', 'en': 'phone hours'},
     'feed_field_her_id': {'nb': 'HER-id', 'nn': 'HER-id', 'en': 'HER-id'},
+    'feed_field_switchboard': {'nb': 'kommunens eller sykehusets sentralbord', 'nn': 'sentralbordet i kommunen eller på sjukehuset', 'en': "the municipality's or hospital's switchboard"},
     'feed_field_evidence': {'nb': 'hva vi vet om kilden og datoen', 'nn': 'kva vi veit om kjelda og datoen', 'en': 'what we know of the source and its date'},
     'feed_field_ke': {'nb': 'hele KE-oppføringen', 'nn': 'heile KE-oppføringa', 'en': 'the whole KE entry'},
     'feed_note_evidence': {'nb': 'Siden sier nå at opplysningene er lest fra en lagret kopi av nettsiden. Når kopien ble laget, vet vi ikke, og ingen har sjekket den levende siden.', 'nn': 'Sida seier no at opplysningane er lesne frå ein lagra kopi av nettsida. Når kopien vart laga, veit vi ikkje, og ingen har sjekka den levande sida.', 'en': 'The page now says the details were read from a stored copy of the web page. When the copy was made is unknown, and nobody has checked the live page.'},

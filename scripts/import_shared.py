@@ -444,6 +444,9 @@ def main() -> int:
             data["changes"] = replacing_changes(entry, block, ke_by_id[REPLACED_BY_PART3[entry["id"]]])
         else:
             data["changes"] = changes_for(entry, block) if entry else []
+        if data["switchboard"]:
+            added = {"date": data["switchboard"]["source"]["retrieved"], "change": "added", "fields": ["switchboard"]}
+            data["changes"] = sorted(data["changes"] + [added], key=lambda c: c["date"], reverse=True)
         header = ("# KE details: null means not known yet. A KE can add its details: see the guide for KE staff.\n"
                   if entry is None else "")
         dump(out / "municipalities" / f"{number}-{slugify(k['name'])}.yaml",

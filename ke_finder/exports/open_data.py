@@ -37,6 +37,10 @@ def open_data_files(directory: Directory) -> dict[str, bytes]:
     return files
 
 
+# Schemas kept beside the api/v1 ones for the editors' tools (the crawl's candidates.json), not published.
+EDITOR_SCHEMAS = frozenset({"candidates.schema.json"})
+
+
 def write_open_data(directory: Directory, site_dir: Path) -> list[Path]:
     """Write every open-data file under site_dir/api/v1/; return the written paths, sorted.
 
@@ -50,6 +54,8 @@ def write_open_data(directory: Directory, site_dir: Path) -> list[Path]:
         path.write_bytes(content)
         written.append(path)
     for schema in sorted(API_SCHEMA_DIR.glob("*.schema.json")):
+        if schema.name in EDITOR_SCHEMAS:
+            continue
         path = site_dir / API_DIR / "schemas" / schema.name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(schema.read_bytes())

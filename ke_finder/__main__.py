@@ -3,6 +3,8 @@
     python -m ke_finder validate [FILE ...]   check data/ (report only FILEs' errors when given)
     python -m ke_finder stage                 write the generated pages into docs/
     python -m ke_finder extras SITE_DIR       write exports and the search index into a built site
+    python -m ke_finder accept CANDIDATES.json OWNER [--fields …] [--write]
+                                              accept a reviewed crawl candidate into OWNER's data file
 
 Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
 """
@@ -36,6 +38,37 @@ def validate(data_dir: Path, files: list[Path]) -> int:
     return 0
 
 
+def accept(args: argparse.Namespace, data_dir: Path) -> int:
+    """Dry run by default: the diff, what was accepted and refused, and the validator's verdict."""
+    from .editor.accept import AcceptError, accept_candidate  # an editor tool: not loaded for a build
+
+    try:
+        result = accept_candidate(args.candidates, args.owner, data_dir.resolve(), fields=args.fields,
+                                  write=args.write)
+    except AcceptError as exc:
+        print(f"{args.candidates}: {exc}", file=sys.stderr)
+        return 1
+    if result.change:
+        print(result.change.diff(), end="")
+    for line in result.accepted:
+        print(f"accepted: {line}")
+    for line in result.refused:
+        print(f"refused: {line}")
+    for problem in result.validation_errors:
+        print(problem)
+    if result.validation_errors:
+        print(f"{len(result.validation_errors)} error(s): nothing written.", file=sys.stderr)
+        return 1
+    if result.change is None:
+        print("Nothing to change: the file already says this.", file=sys.stderr)
+    elif result.written:
+        print(f"{result.change.display} written; the data validates.", file=sys.stderr)
+    else:
+        print("Dry run: the data would validate. Check the diff for personal names and numbers, then add --write.",
+              file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
@@ -47,10 +80,21 @@ def main(argv: list[str] | None = None) -> int:
     extra = commands.add_parser("extras", help="write exports and the search index into a built site")
     extra.add_argument("site_dir", type=Path)
     extra.add_argument("--no-search", action="store_true", help="skip the search index")
+    take = commands.add_parser("accept", help="accept a reviewed crawl candidate into an owner's data file")
+    take.add_argument("candidates", type=Path, help="candidates.json written by discover")
+    take.add_argument("owner", help="municipality number ('3911') or hospital-trust id ('unn')")
+    take.add_argument("--fields", nargs="+", metavar="FIELD",
+                      help="what to accept: unit phones email web visiting_address postal_address phone_hours "
+                           "switchboard (default: every value not flagged), or one flagged value by name: "
+                           "phone=NUMBER email=ADDRESS switchboard-phone=NUMBER switchboard-email=ADDRESS")
+    take.add_argument("--write", action="store_true", help="change the file (default: only show the diff)")
+    take.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
+    if args.command == "accept":
+        return accept(args, args.data or project.data_dir)
     try:
         directory = load(project)
         for warning in data_warnings(project.data_dir):

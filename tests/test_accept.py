@@ -130,3 +130,18 @@ def test_command_line_dry_run_and_write(data: Path) -> None:
     wrote = run("--write")
     assert wrote.returncode == 0, wrote.stderr
     assert "75 01 20 00" in (data / "municipalities" / "1813-bronnoy.yaml").read_text(encoding="utf-8")
+
+
+def test_a_hospital_trusts_switchboard(data_dir: Path, tmp_path: Path) -> None:
+    document = json.loads(CANDIDATES.read_text(encoding="utf-8"))
+    trust = {**document["owners"][1], "owner": "nordlandssykehuset", "kind": "hospital-trust",
+             "website": "https://nordlandssykehuset.no"}
+    trust["switchboard"] = {**trust["switchboard"], "url": "https://nordlandssykehuset.no/kontakt/"}
+    path = tmp_path / "candidates.json"
+    path.write_text(json.dumps({**document, "owners": [trust]}), encoding="utf-8")
+    result = accept_candidate(path, "nordlandssykehuset", data_dir, write=True, today=DAY)
+    assert result.written and not result.validation_errors
+    loaded = load_directory(data_dir, today=DAY).hospital_trusts["nordlandssykehuset"]
+    assert loaded.ke is None and loaded.switchboard is not None
+    assert loaded.switchboard.url == "https://nordlandssykehuset.no/kontakt/"
+    assert [c.fields for c in loaded.changes] == [("switchboard",)]

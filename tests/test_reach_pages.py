@@ -121,6 +121,14 @@ def test_call_the_switchboard_comes_with_the_number_or_not_at_all(site: Path, la
     notes = [p for p in lyngen.iter("p") if "ke-note" in p.get("class", "")]
     assert len(notes) == 1 and "mailto:post@lyngen.kommune.no" in hrefs(notes[0])
     assert not re.search(r"sentralbord|switchboard", text(notes[0]), re.IGNORECASE)
+    # Bergen: a KE page without phone or e-mail, and the municipality's service desk number is sourced: the note
+    # and the copied text give that number, as the switchboard's
+    bergen = ke_section(site, lang, "kommune/4601/")
+    note = [p for p in bergen.iter("p") if "ke-note" in p.get("class", "")]
+    assert len(note) == 1 and "tel:+4755565556" in hrefs(note[0])
+    assert text(note[0]).endswith(t("ask_switchboard_municipality", lang, phone="55 56 55 56 (Innbyggerservice (Kaigaten 4))"))
+    copy = [dl.get("data-copy-source", "") for dl in bergen.iter("dl") if dl.get("data-copy-source")]
+    assert len(copy) == 1 and copy[0].endswith(t("copy_switchboard_municipality", lang, phone="55 56 55 56"))
     # Bokn: a KE page without phone or e-mail and nothing sourced: the website, no number promised
     bokn = [p for p in ke_section(site, lang, "kommune/1145/").iter("p") if "ke-note" in p.get("class", "")]
     assert len(bokn) == 1 and "https://www.bokn.kommune.no" in hrefs(bokn[0])

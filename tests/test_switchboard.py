@@ -87,7 +87,7 @@ def test_a_shared_ke_without_phone_or_email_offers_the_host_municipalitys_switch
     for lang, suffix in (("nb", ""), ("nn", ".nn"), ("en", ".en")):
         page = pages[f"samarbeid/sor-helgeland{suffix}.md"]
         assert t("no_direct_contact_municipality", lang) in page
-        assert '<a href="tel:+4775012000">75 01 20 00</a> (Servicetorget)' in page
+        assert '<a href="tel:+4775012000">75 01 20 00</a> <span class="ke-label">(Servicetorget)</span>' in page
 
 
 def test_exported_as_the_owners_contact_never_as_the_ke(data_dir: Path) -> None:

@@ -92,7 +92,7 @@ class Switchboard:
     email: str | None
     url: str | None                       # the owner's contact page, when the source is one
     source: Provenance                    # confirmed_by_ke is always False: a KE does not vouch for it
-    source_host: str | None = None        # host of source.url when it is not the owner's website (re-check)
+    source_host: str | None = None        # host of source.url (or url) when not the owner's website (re-check)
 
     @property
     def has_contact(self) -> bool:

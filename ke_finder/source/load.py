@@ -141,7 +141,7 @@ def ke_unit(ke_id: str, raw: dict | None, official_site: str | None = None) -> K
 
 
 def switchboard(raw: dict | None, official_site: str | None) -> Switchboard | None:
-    """The owner's general contact; its source is flagged when it is not on the owner's own website."""
+    """The owner's general contact; flagged when its source (or contact page) is not on the owner's own website."""
     if raw is None:
         return None
     source = raw["source"]
@@ -149,7 +149,7 @@ def switchboard(raw: dict | None, official_site: str | None) -> Switchboard | No
         phones=tuple(normalise_phone(p["number"], p.get("label")) for p in raw.get("phones") or []),
         email=raw.get("email"), url=raw.get("url"),
         source=_provenance({**source, "confirmed_by_ke": False}),
-        source_host=unofficial_host(source["url"], official_site),
+        source_host=unofficial_host(source["url"], official_site) or unofficial_host(raw.get("url"), official_site),
     )
 
 

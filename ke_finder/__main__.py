@@ -54,6 +54,8 @@ def accept(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"accepted: {line}")
     for line in result.refused:
         print(f"refused: {line}")
+    for line in result.cleared:
+        print(f"cleared: {line}")
     for problem in result.validation_errors:
         print(problem)
     if result.validation_errors:

@@ -145,3 +145,15 @@ def test_a_hospital_trusts_switchboard(data_dir: Path, tmp_path: Path) -> None:
     assert loaded.ke is None and loaded.switchboard is not None
     assert loaded.switchboard.url == "https://nordlandssykehuset.no/kontakt/"
     assert [c.fields for c in loaded.changes] == [("switchboard",)]
+
+
+def test_details_of_another_page_do_not_pass_as_checked_on_the_accepted_one(data: Path) -> None:
+    bodo = data / "municipalities" / "1804-bodo.yaml"
+    before = load_directory(data, today=DAY).municipalities["1804"].own_ke
+    assert before is not None and before.phones and before.source.url != "https://bodo.kommune.no/koordinerende-enhet/"
+    result = accept_candidate(CANDIDATES, "1804", data, write=True, today=DAY)
+    after = load_directory(data, today=DAY).municipalities["1804"].own_ke
+    assert after is not None and after.source.evidence == "live-page"
+    assert after.phones == () and after.unit is None  # the old page's number and the flagged name are both out
+    assert any(line.startswith("phones (read from") for line in result.cleared)
+    assert "75 55 50 00" not in bodo.read_text(encoding="utf-8")

@@ -78,6 +78,7 @@ class AcceptResult:
     change: FileChange | None = None
     accepted: list[str] = field(default_factory=list)     # "phones: 33 03 51 00", for the editor's summary
     refused: list[str] = field(default_factory=list)      # flagged values left out, with the reason
+    cleared: list[str] = field(default_factory=list)      # details of another page taken out of the KE block
     validation_errors: list[DataError] = field(default_factory=list)
     written: bool = False
 
@@ -273,8 +274,17 @@ def fetched_day(candidate: dict[str, Any]) -> str:
     return datetime.fromisoformat(candidate["fetched_at"]).date().isoformat()
 
 
-def apply_ke(document: CommentedMap, candidate: dict[str, Any], chosen: Accepted) -> list[str]:
-    """Write the chosen KE values; return the changed fields (for the change log)."""
+# KE fields a crawl candidate can give: when the accepted page is another page than the block's source, those not
+# taken from it are cleared, so that nothing read elsewhere is published as checked on this live page.
+CRAWLED_FIELDS = ("unit", "phones", "email", "visiting_address", "postal_address", "opening_hours", "phone_hours")
+
+
+def apply_ke(document: CommentedMap, candidate: dict[str, Any], chosen: Accepted,
+             result: AcceptResult | None = None) -> list[str]:
+    """Write the chosen KE values; return the changed fields (for the change log).
+
+    One block has one source: if the candidate's page is not the block's current source, the block's other details
+    (read from that other page) are cleared and reported, and the old source's note goes with them."""
     ke = document.get("ke")
     if isinstance(ke, CommentedMap) and isinstance(ke.get("source"), CommentedMap) \
             and ke["source"].get("evidence") == "ke-confirmed":
@@ -283,13 +293,23 @@ def apply_ke(document: CommentedMap, candidate: dict[str, Any], chosen: Accepted
     if ke is None:
         ke = document["ke"] = new_ke_block()
     before = {key: _plain(ke.get(key)) for key in KE_KEYS}
+    url = _checked(parse_link, candidate["url"], "url")
+    old_source = ke.get("source")
+    old_url = str(old_source.get("url")) if isinstance(old_source, CommentedMap) and old_source.get("url") else None
+    if old_url is not None and old_url != url:
+        for key in CRAWLED_FIELDS:
+            if before.get(key) not in (None, [], "") and not getattr(chosen, key, None):
+                put(ke, key, CommentedSeq() if key == "phones" else None, KE_KEYS)
+                if result is not None:
+                    result.cleared.append(f"{key} (read from {old_url}, not taken from the accepted page)")
+        if "note" in old_source:
+            del old_source["note"]
     if chosen.unit:
         put(ke, "unit", chosen.unit, KE_KEYS)
     if chosen.phones:
         replace_phones(ke, PhoneUpdate(tuple(chosen.phones), labels_given=True))
     if chosen.email:
         put(ke, "email", chosen.email, KE_KEYS)
-    url = _checked(parse_link, candidate["url"], "url")
     put(ke, "web", url, KE_KEYS)
     put(ke, "web_kind", candidate["web_kind"] or "ke-page", KE_KEYS)
     put(ke, "related_topic", candidate["related_topic"] if candidate["web_kind"] == "related-page" else None, KE_KEYS)
@@ -371,7 +391,7 @@ def accept_candidate(candidates_path: Path, owner: str, data_dir: Path, *, field
                               f"update the shared KE in {shared[owner]}, or accept only --fields switchboard here")
         had_ke = document.get("ke") is not None
         before = _plain(document.get("ke"))
-        fields_changed = apply_ke(document, candidate, chosen)
+        fields_changed = apply_ke(document, candidate, chosen, result)
         ke_changed = _plain(document.get("ke")) != before
         if ke_changed:
             add_change(document, today, "updated" if had_ke else "added", fields_changed)

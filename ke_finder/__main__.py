@@ -5,6 +5,8 @@
     python -m ke_finder extras SITE_DIR       write exports and the search index into a built site
     python -m ke_finder discover --out DIR …  editors: find KE details on the owners' websites (network)
     python -m ke_finder verify --out DIR …    editors: check published KE details on their live pages (network)
+    python -m ke_finder accept CANDIDATES.json OWNER [--fields …] [--write]
+                                              accept a reviewed crawl candidate into OWNER's data file
 
 Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
 """
@@ -38,6 +40,39 @@ def validate(data_dir: Path, files: list[Path]) -> int:
     return 0
 
 
+def accept(args: argparse.Namespace, data_dir: Path) -> int:
+    """Dry run by default: the diff, what was accepted and refused, and the validator's verdict."""
+    from .editor.accept import AcceptError, accept_candidate  # an editor tool: not loaded for a build
+
+    try:
+        result = accept_candidate(args.candidates, args.owner, data_dir.resolve(), fields=args.fields,
+                                  write=args.write)
+    except AcceptError as exc:
+        print(f"{args.candidates}: {exc}", file=sys.stderr)
+        return 1
+    if result.change:
+        print(result.change.diff(), end="")
+    for line in result.accepted:
+        print(f"accepted: {line}")
+    for line in result.refused:
+        print(f"refused: {line}")
+    for line in result.cleared:
+        print(f"cleared: {line}")
+    for problem in result.validation_errors:
+        print(problem)
+    if result.validation_errors:
+        print(f"{len(result.validation_errors)} error(s): nothing written.", file=sys.stderr)
+        return 1
+    if result.change is None:
+        print("Nothing to change: the file already says this.", file=sys.stderr)
+    elif result.written:
+        print(f"{result.change.display} written; the data validates.", file=sys.stderr)
+    else:
+        print("Dry run: the data would validate. Check the diff for personal names and numbers, then add --write.",
+              file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
@@ -55,6 +90,15 @@ def main(argv: list[str] | None = None) -> int:
                         "discover --help)", add_help=False)
     commands.add_parser("verify", help="editors: check published KE details on their live pages (python -m "
                         "ke_finder verify --help)", add_help=False)
+    take = commands.add_parser("accept", help="accept a reviewed crawl candidate into an owner's data file")
+    take.add_argument("candidates", type=Path, help="candidates.json written by discover")
+    take.add_argument("owner", help="municipality number ('3911') or hospital-trust id ('unn')")
+    take.add_argument("--fields", nargs="+", metavar="FIELD",
+                      help="what to accept: unit phones email web visiting_address postal_address phone_hours "
+                           "switchboard (default: every value not flagged), or one flagged value by name: "
+                           "phone=NUMBER email=ADDRESS switchboard-phone=NUMBER switchboard-email=ADDRESS")
+    take.add_argument("--write", action="store_true", help="change the file (default: only show the diff)")
+    take.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
     args, rest = parser.parse_known_args(argv)
     project = Project(args.project.resolve())
     if args.command in ("discover", "verify"):
@@ -65,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
+    if args.command == "accept":
+        return accept(args, args.data or project.data_dir)
     try:
         directory = load(project)
         for warning in data_warnings(project.data_dir):

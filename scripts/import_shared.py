@@ -19,7 +19,13 @@ Rules applied (see ../shared/data/SOURCES.md):
 - hours are copied only as the source gives them: phone hours are phone_hours (PHONE_HOURS);
 - a unit that serves only some people says whom (SERVES);
 - `changes:` records what this import added or corrected, dated by the source file's
-  collected_on (the change feed is built from it).
+  collected_on (the change feed is built from it);
+- part 3 (ke-sources-part3.yaml, 2026-12-07) adds KE blocks only where parts 1-2 have none, except where it
+  gives the KE's own phone and e-mail for a KE page that had none (REPLACED_BY_PART3); a part-3 page on a
+  host other than the municipality's website is flagged by the loader, as for parts 1-2;
+- the owner's general contact goes into `switchboard:` (never into `ke:`): from kommuner-kontakt.csv, part 3's
+  `switchboard` blocks and `switchboards_only`, and two found in part 3's search notes (SWITCHBOARDS_FROM_NOTES);
+  each keeps its source; a number a source gives only on another host is not taken without its page's address.
 """
 from __future__ import annotations
 
@@ -67,6 +73,24 @@ RELATED_PAGES = {
     "ke-4627-askoy": "individual-plan",
     "ke-3218-as": "child-coordinator",
     "ke-1121-time": "allocation-office",
+    # ke-sources-part3.yaml (kind: related-page; the topic from each entry's notes)
+    "ke-1532-giske": "allocation-office",      # allocation office's service page
+    "ke-3118-indre-ostfold": "individual-plan",  # application form used for koordinator and individuell plan
+    "ke-3209-ullensaker": "allocation-office",   # names the allocation unit (Helse- og mestringstorget)
+    "ke-3322-nesbyen": "individual-plan",
+    "ke-3440-oyer": "individual-plan",
+    "ke-3442-ostre-toten": "individual-plan",
+    "ke-4001-porsgrunn": "child-coordinator",    # koordinator page under "barn, unge og familier"
+    "ke-4016-drangedal": "individual-plan",
+    "ke-4618-ullensvang": "individual-plan",
+    "ke-4622-kvam": "individual-plan",
+    "ke-5025-roros": "allocation-office",        # Forvaltningskontoret as the way in to health and care services
+    "ke-5028-melhus": "individual-plan",
+    "ke-5057-orland": "individual-plan",
+    "ke-5540-kafjord": "individual-plan",
+    "ke-5607-vadso": "individual-plan",
+    "ke-5618-masoy": "individual-plan",
+    "ke-hf-sunnaas-samhandling": "individual-plan",
 }
 
 # Hours the source gives for the phone, copied without adding anything (the seed had added "mandag til fredag"
@@ -75,6 +99,24 @@ PHONE_HOURS = {
     "ke-3911-faerder": "kl. 09:00–14:00",  # quote: "ring tjenestekontoret 95 19 34 80 (kl. 09:00–14:00)"
     # notes: "Telefontid mandag-onsdag og fredag fra 10.00-14.00"
     "ke-3448-nordre-land": "mandag-onsdag og fredag fra 10.00-14.00",
+    # part 3: "Telefon sentralbord: 52 74 42 00 / 902 67 497 besvares mellom kl. 08.00-15.00 mandag til fredag."
+    "ke-1106-haugesund": "mellom kl. 08.00-15.00 mandag til fredag",
+    # part 3 hours: "Telefontid: måndag – torsdag 12:30 15:00; fredag 10:00 – 11:30"
+    "ke-1532-giske": "måndag – torsdag 12:30 15:00; fredag 10:00 – 11:30",
+    # "Vår telefontid er mandager fra kl 12.00 til klokken 15.00, og torsdager fra klokken 09.00 til klokken 11.30."
+    "ke-1837-meloy": "mandager fra kl 12.00 til klokken 15.00, og torsdager fra klokken 09.00 til klokken 11.30",
+}
+
+# Opening hours (visits) the source gives, copied as written.
+OPENING_HOURS = {
+    # "Åpningstider ved kontoret er mandag til fredag fra kl. 09.00-15.00."
+    "ke-1106-haugesund": "mandag til fredag fra kl. 09.00-15.00",
+}
+
+# Phone labels the source entry wrote with an English editor's note: the label shown is the page's own words.
+PHONE_LABELS = {
+    "ke-1106-haugesund": ["Telefon sentralbord (Vedtakskontoret for helse- og omsorgstjenester)"] * 2,
+    "ke-1837-meloy": ["Tildelingskontoret"],
 }
 
 # Units that serve only some people, as their source says (entry id -> whom, in both languages).
@@ -96,10 +138,82 @@ ADDRESSES = {
     "ke-5503-harstad": ("Harstad kommune, postmottak, 9479 Harstad", "rådhus 1A"),
     # "Send skjema til: Øygarden kommune - Koordinerande eining Ternholmvegen 2 5337 Rong"
     "ke-4626-oygarden": ("Øygarden kommune - Koordinerande eining, Ternholmvegen 2, 5337 Rong", None),
+    # part 3: "Besøksadresse: Kirkegata 85, 5528 Haugesund Postadresse: Postboks 2160, 5504 Haugesund"
+    "ke-1106-haugesund": ("Postboks 2160, 5504 Haugesund", "Kirkegata 85, 5528 Haugesund"),
+    # where the application for individuell plan is sent (notes), not a visiting address
+    "ke-3440-oyer": ("Øyer kommune Tildelingsenheten Kongsvegen 325 2636 Øyer", None),
+    # where requests for individuell plan are sent (notes), "not stated as the KE's own office"
+    "ke-5542-skjervoy": ("Skjervøy helsesenter, Sandvåghaugan 1", None),
 }
 
 # A second entry for a municipality that already has one; not merged (a KE block has one source).
 SKIPPED_ENTRIES = {"ke-1804-bodo-tildelingskontoret"}
+# Part 3 entries for municipalities that already have a KE page from parts 1-2: that page stays the KE block's one
+# source (their switchboard blocks are still taken). Part 3 repeats Balsfjord's id with another page.
+SKIPPED_PART3 = {"ke-5532-balsfjord", "ke-3901-horten-helse-og-boligservice", "ke-4003-skien-tjenestekontoret",
+                 "ke-4211-gjerstad-koordinerende-gruppe", "ke-4601-bergen-vurderingskontor",
+                 "ke-5501-tromso-koordinerende-hok", "ke-5536-lyngen-koordinerende-enhet-adresse"}
+# A part 3 KE page that gives the KE's own phone and e-mail where the earlier KE page gave none: it replaces it,
+# and the file's change log keeps the earlier entry's history.
+REPLACED_BY_PART3 = {"ke-3301-drammen-tjenestetildeling": "ke-3301-drammen"}
+
+# Corrections made by hand on 2026-12-01 (English editorial notes moved out of unit names and phone labels into
+# source.note; labels in the page's own Norwegian words), kept here so the seed reproduces data/.
+CORRECTED_ON = "2026-12-01"
+CORRECTIONS = {
+    "ke-1554-averoy": {"unit": "Tildelingsenheten", "fields": ["unit"],
+                       "note": 'The KE is named in the page\'s section "Koordinerende enhet"; the unit named there is '
+                               'tildelingsenheten.'},
+    "ke-1560-tingvoll": {"unit": "Tildelingsenheten for helse- og omsorgstjenester", "fields": ["unit"],
+                         "note": 'The KE is named in the page\'s section "Koordinerende enhet".'},
+    "ke-1580-haram": {"labels": ["Tildelingskontoret i Haram", "Tildelingskontoret i Haram"], "fields": ["phones"]},
+    "ke-1833-rana": {"unit": "Tildelingskontoret", "fields": ["unit"],
+                     "note": 'The unit is named in the page\'s section "Koordinator og barnekoordinator".'},
+    "ke-1841-fauske": {"unit": "Koordinerende enhet", "labels": ["Tildelingskontoret (søknadsskjema)"],
+                       "fields": ["unit", "phones"],
+                       "note": "The page says the application form is sent on request by Tildelingskontoret "
+                               "(phone and e-mail given)."},
+    "ke-1845-sorfold": {"unit": "Tildelingskontoret", "fields": ["unit"],
+                        "note": 'The unit is named on the page "Tildeling og koordinerende enhet".'},
+    "ke-4617-kvinnherad": {"unit": "Koordinerande eining for habilitering og rehabilitering", "fields": ["unit"],
+                           "note": 'The unit is named on the page "Vurdering og koordinerande eining".'},
+    "ke-4626-oygarden": {"unit": "Koordinerande eining", "fields": ["unit", "phones"],
+                         "labels": ["Eininga Helse, meistring og rehabilitering – spørsmål om koordinator og "
+                                    "individuell plan"],
+                         "note": "The page gives the phone of the unit Helse, meistring og rehabilitering for questions "
+                                 "about koordinator and individuell plan; forms go to Koordinerande eining."},
+}
+
+# Switchboards that part 3 found only in its search notes (searched_without_result), on the municipality's own site.
+SWITCHBOARDS_FROM_NOTES = {
+    # "Kommunens servicetorg er tilgjengelig alle hverdager klokken 08.00 - 15.00 på telefon 61 15 33 00."
+    "3443": {"number": "61 15 33 00", "label": "Servicetorget", "email": None,
+             "source_url": "https://www.vestre-toten.kommune.no/snarvei/sporsmal-og-svar/",
+             "note": "Questions-and-answers page: \"Kommunens servicetorg er tilgjengelig alle hverdager klokken "
+                     "08.00 - 15.00 på telefon 61 15 33 00.\""},
+    # "Uttale vert å senda Fitjar kommune, Pb. 83, 5418 fitjar, evnt. fitjar@fitjar.kommune.no"
+    "4615": {"number": None, "label": None, "email": "fitjar@fitjar.kommune.no",
+             "source_url": "https://www.fitjar.kommune.no/hoeyring-plan-for-habilitering-og-rehabilitering-i-fitjar-"
+                           "2020-2030.6345623-425334.html",
+             "note": "A hearing notice gives the municipality's general e-mail for replies: \"Uttale vert å senda "
+                     "Fitjar kommune, Pb. 83, 5418 fitjar, evnt. fitjar@fitjar.kommune.no\"."},
+}
+# Part 3 switchboard labels with an English editor's note: the label shown is the page's own word, or none.
+SWITCHBOARD_LABELS = {"4204": None}  # "Kristiansand kommune, telefon (general; not labelled sentralbord)"
+
+# What kommuner-kontakt.csv's sources call each number (its notes), in the source's own words where it has them.
+CSV_SWITCHBOARD = {
+    "3110": {"label": "Servicetorget", "page_date": "2021-04-19",
+             "note": "\"ring Servicetorget, 69 37 50 00, tastevalg 1\" (page updated 19.4.2021)."},
+    "3427": {"label": None, "page_date": None,
+             "note": "\"Høringsuttalelser rettes til Tynset kommune postmottak@tynset.kommune.no\" (a news item "
+                     "from 2018)."},
+    "4012": {"label": "Bamble kommune (skoleeier)", "page_date": None,
+             "note": "The school-owner phone of Bamble kommune in the national school register (Geonorge "
+                     "Grunnskoler/NSR, extract 2024-11-19), as committed in a public repository; the source does "
+                     "not call it the switchboard."},
+    "4601": None,  # part 3's block for Bergen quotes the same page and number
+}
 
 # Services named in the quoted source text of ke-sources.yaml (entry id -> service codes).
 SERVICES_FROM_QUOTES = {
@@ -122,11 +236,15 @@ def dump(path: Path, schema: str, data: dict, header: str = "") -> None:
 
 def ke_block(entry: dict) -> dict:
     personal = bool(entry.get("personal_contact"))
+    labels = CORRECTIONS.get(entry["id"], {}).get("labels") or PHONE_LABELS.get(entry["id"])
     phones = [] if personal else [
-        {"number": p["number"], "label": p.get("label")} for p in entry.get("phones") or []
+        {"number": p["number"], "label": labels[i] if labels else p.get("label")}
+        for i, p in enumerate(entry.get("phones") or [])
     ]
     source = {"url": entry["source_url"], "evidence": EVIDENCE, "retrieved": entry["collected_on"],
               "page_date": entry.get("page_date_shown"), "confirmed_by_ke": False}
+    if CORRECTIONS.get(entry["id"], {}).get("note"):
+        source["note"] = CORRECTIONS[entry["id"]]["note"]
     if personal:
         source["note"] = ("The source page shows a named employee's own contact details; "
                           "they are left out here (unit, web page and address only). "
@@ -140,11 +258,11 @@ def ke_block(entry: dict) -> dict:
     if address and "Besøksadresse:" in address:  # Skien's page gives both, labelled
         postal_part, visiting = address.split("Besøksadresse:")
         address, visiting = postal_part.replace("Postadresse:", "").strip(" ."), visiting.strip(" .")
-    hours = None if personal or entry["id"] in PHONE_HOURS else entry.get("hours")
+    hours = None if personal or entry["id"] in PHONE_HOURS or entry["id"] in OPENING_HOURS else entry.get("hours")
     if hours is not None:
         raise SystemExit(f"{entry['id']}: hours {hours!r} not classified: add it to PHONE_HOURS or decide here")
     block = {
-        "unit": entry.get("unit"),
+        "unit": CORRECTIONS.get(entry["id"], {}).get("unit", entry.get("unit")),
         "serves": SERVES.get(entry["id"]),
         "phones": phones,
         "email": None if personal else entry.get("email"),
@@ -153,7 +271,7 @@ def ke_block(entry: dict) -> dict:
         "related_topic": RELATED_PAGES.get(entry["id"]),
         "visiting_address": visiting,
         "postal_address": address if is_postal else None,
-        "opening_hours": None,
+        "opening_hours": None if personal else OPENING_HOURS.get(entry["id"]),
         "phone_hours": None if personal else PHONE_HOURS.get(entry["id"]),
         "her_id": None,
         "source": source,
@@ -171,8 +289,6 @@ def changes_for(entry: dict, block: dict) -> list[dict]:
     existed; those corrections are recorded as their own change, so the feed says what changed and when.
     """
     fields = [f for f in FIELD_ORDER if block.get(f) not in (None, [], "")]
-    if entry["id"] in PHONE_HOURS and entry["collected_on"] < MIGRATED_ON:
-        fields = [("opening_hours" if f == "phone_hours" else f) for f in fields]  # as first imported
     changes = [{"date": entry["collected_on"], "change": "added", "fields": fields or ["web"]}]
     if entry["collected_on"] < MIGRATED_ON:
         corrected = ["evidence"]
@@ -183,7 +299,68 @@ def changes_for(entry: dict, block: dict) -> list[dict]:
         if entry["id"] in SERVES:
             corrected.append("serves")
         changes.append({"date": MIGRATED_ON, "change": "corrected", "fields": corrected})
+    if entry["id"] in CORRECTIONS:
+        changes.append({"date": CORRECTED_ON, "change": "corrected", "fields": CORRECTIONS[entry["id"]]["fields"]})
     return sorted(changes, key=lambda c: c["date"], reverse=True)
+
+
+def replacing_changes(entry: dict, block: dict, earlier: dict) -> list[dict]:
+    """A part-3 KE page that replaces an earlier one: the earlier history, then what this one updated."""
+    earlier_changes = changes_for(earlier, ke_block(earlier))
+    fields = [f for f in FIELD_ORDER if block.get(f) not in (None, [], "")]
+    return [{"date": entry["collected_on"], "change": "updated", "fields": fields}] + earlier_changes
+
+
+def switchboard_block(phones: list[dict], email: str | None, source_url: str, retrieved: str,
+                      page_date: str | None, note: str | None) -> dict:
+    """The owner's general contact in data's `switchboard:` shape; never the KE's."""
+    return {"phones": phones, "email": email, "url": None,
+            "source": {"url": source_url, "evidence": EVIDENCE, "retrieved": retrieved, "page_date": page_date,
+                       "note": note}}
+
+
+def github_url(source: str) -> str:
+    """'github:owner/repo@commit:path' (the shared files' notation) -> the file's address on GitHub."""
+    repo, rest = source.removeprefix("github:").split("@", 1)
+    commit, path = rest.split(":", 1)
+    return f"https://github.com/{repo}/blob/{commit}/{path}"
+
+
+def switchboards(src: Path, contact: dict[str, dict], part3: dict) -> dict[str, dict]:
+    """municipality number -> switchboard block, from every shared source that has one (later sources win)."""
+    found: dict[str, dict] = {}
+    collected = "2026-11-23"  # kommuner-kontakt.csv was collected with the first shared files (SOURCES.md)
+    for number, row in contact.items():
+        if number not in CSV_SWITCHBOARD or CSV_SWITCHBOARD[number] is None:
+            if row["switchboard_phone"] or row["post_email"]:
+                assert number in CSV_SWITCHBOARD, f"{number}: a switchboard in kommuner-kontakt.csv is not reviewed"
+            continue
+        extra = CSV_SWITCHBOARD[number]
+        url = row["phone_source"] or row["email_source"]
+        phones = [{"number": row["switchboard_phone"], "label": extra["label"]}] if row["switchboard_phone"] else []
+        found[number] = switchboard_block(phones, row["post_email"] or None,
+                                          github_url(url) if url.startswith("github:") else url,
+                                          collected, extra["page_date"], extra["note"])
+    on = part3["collected_on"]
+    for entry in part3["entries"]:
+        sb = entry.get("switchboard")
+        if not sb:
+            continue
+        phones = [{"number": sb["number"], "label": sb.get("label")}] if sb.get("number") else []
+        note = sb.get("note") or sb.get("notes")
+        found[entry["kommunenummer"]] = switchboard_block(phones, sb.get("email"), sb["source_url"], on,
+                                                          sb.get("page_date_shown"), note)
+    for sb in part3["switchboards_only"]:
+        phones = [{"number": sb["number"], "label": SWITCHBOARD_LABELS.get(sb["kommunenummer"], sb.get("label"))}]
+        note = sb.get("notes")
+        if sb.get("hours"):
+            note = f"Hours on the page: {sb['hours']}. " + (note or "")
+        found[sb["kommunenummer"]] = switchboard_block(phones, sb.get("email"), sb["source_url"], on,
+                                                       sb.get("page_date_shown"), note)
+    for number, sb in SWITCHBOARDS_FROM_NOTES.items():
+        phones = [{"number": sb["number"], "label": sb["label"]}] if sb["number"] else []
+        found[number] = switchboard_block(phones, sb["email"], sb["source_url"], on, None, sb["note"])
+    return found
 
 
 def website(host: str) -> str | None:
@@ -208,8 +385,12 @@ def main() -> int:
         ke_sources += [{**e, "collected_on": doc["collected_on"]} for e in doc["entries"]
                        if e["id"] not in SKIPPED_ENTRIES]
     contact = {r["number"]: r for r in csv.DictReader((src / "kommuner-kontakt.csv").open(encoding="utf-8"))}
-    ke_by_municipality = {e["kommunenummer"]: e for e in ke_sources if e["scope"] == "kommune"}
     ke_by_id = {e["id"]: e for e in ke_sources}
+    part3 = yaml.safe_load((src / "ke-sources-part3.yaml").read_text(encoding="utf-8"))
+    ke_sources += [{**e, "collected_on": part3["collected_on"]} for e in part3["entries"]
+                   if e["id"] not in SKIPPED_PART3]
+    ke_by_municipality = {e["kommunenummer"]: e for e in ke_sources if e["scope"] == "kommune"}
+    switchboard_of = switchboards(src, contact, part3)
     ke_by_trust = {e["hf_id"]: e for e in ke_sources if e["scope"] == "helseforetak"}
 
     trust_of = {r["kommunenummer"]: r["hf_id"] for r in catchment if r["area_type"] == "kommune"}
@@ -255,10 +436,17 @@ def main() -> int:
             data["ke_per_district"] = True
         block = ke_block(entry) if entry else None
         data["ke"] = block
+        data["switchboard"] = switchboard_of.get(number)
         services = SERVICES_FROM_QUOTES.get(entry["id"]) if entry else None
         data["services"] = services
         data["services_source"] = entry["source_url"] if services else None
-        data["changes"] = changes_for(entry, block) if entry else []
+        if entry and entry["id"] in REPLACED_BY_PART3:
+            data["changes"] = replacing_changes(entry, block, ke_by_id[REPLACED_BY_PART3[entry["id"]]])
+        else:
+            data["changes"] = changes_for(entry, block) if entry else []
+        if data["switchboard"]:
+            added = {"date": data["switchboard"]["source"]["retrieved"], "change": "added", "fields": ["switchboard"]}
+            data["changes"] = sorted(data["changes"] + [added], key=lambda c: c["date"], reverse=True)
         header = ("# KE details: null means not known yet. A KE can add its details: see the guide for KE staff.\n"
                   if entry is None else "")
         dump(out / "municipalities" / f"{number}-{slugify(k['name'])}.yaml",
@@ -284,6 +472,7 @@ def main() -> int:
                 "id": hf["id"], "name": hf["name"], "region": rhf["id"], "kind": hf["kind"],
                 "website": hf.get("website"),
                 "ke": block,
+                "switchboard": None,  # no shared source gives a trust's general contact yet
                 "sources": hf["confirmed_by"],
                 "changes": changes_for(entry, block) if entry else [],
             })

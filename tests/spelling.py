@@ -392,7 +392,8 @@ def data_names(directory: Directory) -> Iterator[str]:
 
 
 def ke_texts(directory: Directory) -> Iterator[str]:
-    """Every KE's texts (_unit_texts): of regions, hospital trusts, cooperations and municipalities."""
+    """Every KE's texts (_unit_texts): of regions, hospital trusts, cooperations and municipalities; and the
+    phone labels of the owners' switchboards."""
     for region in directory.regions.values():
         yield from _unit_texts(region.regional_ke)
     for trust in directory.hospital_trusts.values():
@@ -401,6 +402,10 @@ def ke_texts(directory: Directory) -> Iterator[str]:
         yield from _unit_texts(cooperation.ke)
     for municipality in directory.municipalities.values():
         yield from _unit_texts(municipality.own_ke)
+    # the owners' general contacts: their phone labels, as the source wrote them ("Servicetorget")
+    for owner in (*directory.municipalities.values(), *directory.hospital_trusts.values()):
+        if owner.switchboard is not None:
+            yield from (phone.label for phone in owner.switchboard.phones if phone.label)
 
 
 @dataclasses.dataclass(frozen=True)

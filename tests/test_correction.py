@@ -19,7 +19,7 @@ from ke_finder.source.phones import InvalidPhone, normalise_phone
 from ke_finder.source.yamlsource import YamlDocument
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 30)
+TODAY = date(2026, 12, 7)
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def form(chromium, site_url: str):
     """A page on a fixed day, so the form's date matches the importer's `today`."""
     context = chromium.new_context(locale="nb-NO", accept_downloads=True)
     page = context.new_page()
-    page.clock.set_fixed_time(datetime(2026, 11, 30, 12, 0))
+    page.clock.set_fixed_time(datetime(2026, 12, 7, 12, 0))
     yield page
     context.close()
 
@@ -161,7 +161,7 @@ CASES = {
     "confirm-add-phone-email": ("kommune-3911",
                                 {"#ke-email": "post@faerder.kommune.no", "add": ("33 00 00 00", "Sentralbord"), "confirm": True},
                                 {"email": "post@faerder.kommune.no", "phone": "95 19 34 80 / 33 00 00 00",
-                                 "phone_label": "Tjenestekontoret - ekspedisjon / Sentralbord", "retrieved": "2026-11-30",
+                                 "phone_label": "Tjenestekontoret - ekspedisjon / Sentralbord", "retrieved": "2026-12-07",
                                  "confirmed_by_ke": "ja"}),
     "long-text-her-clear": ("kommune-3911",
                             {"#ke-opening-hours": "mandag til fredag kl. 09:00–14:00, men stengt i juli og i romjulen; "
@@ -180,26 +180,26 @@ CASES = {
                                {"#ke-unit": "Koordinerende enhet", "add": ("51 46 80 00", ""),
                                 "#ke-source-url": "https://www.eigersund.kommune.no/ke", "confirm": True},
                                {"unit": "Koordinerende enhet", "phone": "51 46 80 00", "phone_label": "-",
-                                "source_url": "https://www.eigersund.kommune.no/ke", "retrieved": "2026-11-30",
+                                "source_url": "https://www.eigersund.kommune.no/ke", "retrieved": "2026-12-07",
                                 "confirmed_by_ke": "ja"}),
     # Someone who does not work in the KE, for a municipality without a KE block: checked on the live page today.
     "new-ke-block-live-page": ("kommune-1101",
                                {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke",
                                 "live": True},
                                {"unit": "Koordinerende enhet", "source_url": "https://www.eigersund.kommune.no/ke",
-                                "retrieved": "2026-11-30", "evidence": "live-page"}),
-    "live-page": ("kommune-4014", {"live": True}, {"retrieved": "2026-11-30", "evidence": "live-page"}),
+                                "retrieved": "2026-12-07", "evidence": "live-page"}),
+    "live-page": ("kommune-4014", {"live": True}, {"retrieved": "2026-12-07", "evidence": "live-page"}),
 }
 
 # The source lines each case must write (the importer writes the same bytes, so this checks both).
 SOURCE_LINES = {
-    "confirm-add-phone-email": ["    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"],
+    "confirm-add-phone-email": ["    evidence: ke-confirmed", "    retrieved: '2026-12-07'", "    confirmed_by_ke: true"],
     "new-ke-block-confirmed": ["  source:", "    url: https://www.eigersund.kommune.no/ke", "    evidence: ke-confirmed",
-                               "    retrieved: '2026-11-30'", "    page_date: null", "    confirmed_by_ke: true",
+                               "    retrieved: '2026-12-07'", "    page_date: null", "    confirmed_by_ke: true",
                                "  web_kind: ke-page", "  phone_hours: null", "  - number: '51 46 80 00'"],
     "new-ke-block-live-page": ["    url: https://www.eigersund.kommune.no/ke", "    evidence: live-page",
-                               "    retrieved: '2026-11-30'", "    confirmed_by_ke: false", "  phones: []"],
-    "live-page": ["    evidence: live-page", "    retrieved: '2026-11-30'", "    confirmed_by_ke: false"],
+                               "    retrieved: '2026-12-07'", "    confirmed_by_ke: false", "  phones: []"],
+    "live-page": ["    evidence: live-page", "    retrieved: '2026-12-07'", "    confirmed_by_ke: false"],
     "phone": ["    evidence: stored-copy", "    retrieved: '2026-11-23'"],  # a suggestion keeps the source as it was
 }
 
@@ -376,14 +376,14 @@ def test_release_build_refuses_without_settings(tmp_path: Path) -> None:
     ("helseforetak-helse-stavanger", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://helse-stavanger.no/ke",
                                       "live": True},
      ["  unit: Koordinerende enhet", "    url: https://helse-stavanger.no/ke", "    evidence: live-page",
-      "    retrieved: '2026-11-30'", "    confirmed_by_ke: false"]),
+      "    retrieved: '2026-12-07'", "    confirmed_by_ke: false"]),
     # The KE confirms a change: evidence ke-confirmed and today's date, and the file validates.
     ("kommune-3911", {"#ke-phone-1": "33 00 11 22", "confirm": True},
-     ["  - number: '33 00 11 22'", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'",
+     ["  - number: '33 00 11 22'", "    evidence: ke-confirmed", "    retrieved: '2026-12-07'",
       "    confirmed_by_ke: true"]),
     ("kommune-1101", {"#ke-unit": "Koordinerende enhet", "#ke-source-url": "https://www.eigersund.kommune.no/ke",
                       "confirm": True},
-     ["  unit: Koordinerende enhet", "    evidence: ke-confirmed", "    retrieved: '2026-11-30'", "    confirmed_by_ke: true"]),
+     ["  unit: Koordinerende enhet", "    evidence: ke-confirmed", "    retrieved: '2026-12-07'", "    confirmed_by_ke: true"]),
 ])
 def test_other_entries_validate(form, site_url: str, built_site: Path, tmp_path: Path, entry: str, actions: dict,
                                 expected: list) -> None:
@@ -456,7 +456,7 @@ def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form
     after = made_yaml(form)
     lines = after.splitlines()
     assert "    evidence: live-page" in lines and "    confirmed_by_ke: false" in lines
-    assert "    retrieved: '2026-11-30'" in lines
+    assert "    retrieved: '2026-12-07'" in lines
     path = data_copy(tmp_path) / "municipalities/3911-faerder.yaml"
     path.write_text(after, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],

@@ -108,15 +108,17 @@ def test_every_hours_value_is_in_its_source_text() -> None:
     shared = Path("/work/shared/data")
     if not shared.is_dir():
         pytest.skip("the shared sources are not on this machine")
-    text = "".join((shared / n).read_text(encoding="utf-8") for n in ("ke-sources.yaml", "ke-sources-more.yaml"))
+    names = ("ke-sources.yaml", "ke-sources-more.yaml", "ke-sources-part3.yaml")
+    # whitespace as YAML reads it: a quote folded over two lines is one line of text
+    text = " ".join("".join((shared / n).read_text(encoding="utf-8") for n in names).split())
     checked = 0
     for number, data in municipality_data().items():
         for key in ("opening_hours", "phone_hours"):
             value = (data["ke"] or {}).get(key)
             if value:
-                assert value in text, (number, key, value)
+                assert " ".join(value.split()) in text, (number, key, value)
                 checked += 1
-    assert checked == 2  # Færder and Nordre Land
+    assert checked == 6  # Færder, Nordre Land; part 3: Haugesund (phone and opening hours), Giske, Meløy
 
 
 # ---------------------------------------------------------------- scope

@@ -267,8 +267,12 @@ def test_hsds_tables_validate_against_the_official_schemas(which: str, lang: str
     # every link points at a row that exists
     ids = {table: {r["id"] for r in rows} for table, rows in tables.items()}
     assert {s["organization_id"] for s in services} <= ids["organization"]
-    for table in ("phone", "service_area", "schedule", "service_at_location"):
+    for table in ("service_area", "schedule", "service_at_location"):
         assert {r["service_id"] for r in tables[table]} <= ids["service"], table
+    # a KE's phone belongs to its service; an owner's switchboard to the organisation (never to the KE service)
+    assert all(("service_id" in r) != ("organization_id" in r) for r in tables["phone"])
+    assert {r["service_id"] for r in tables["phone"] if "service_id" in r} <= ids["service"]
+    assert {r["organization_id"] for r in tables["phone"] if "organization_id" in r} <= ids["organization"]
     assert {r["location_id"] for r in tables["address"] + tables["service_at_location"]} <= ids["location"]
     assert {r["organization_id"] for r in tables["location"]} <= ids["organization"]
     assert {r["taxonomy_term_id"] for r in tables["attribute"]} <= ids["taxonomy_term"]

@@ -5,7 +5,7 @@ import csv
 import io
 from typing import Any, Iterable
 
-from ..model import Directory
+from ..model import Directory, Switchboard
 from ..model.coverage import is_old_lead, lead_kind, municipality_status, shows_as_ke
 from ..model.records import ke_records
 from ..paths import LANGUAGES, municipality_path
@@ -18,7 +18,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MUNICIPALITY_CSV_COLUMNS = (
     "number", "name", "county", "organisation_number", "ke_status", "ke_lead", "ke_unit", "ke_phone", "ke_email",
     "ke_web", "ke_web_kind", "her_id", "cooperation_id", "hospital_trusts", "services", "source_url", "evidence",
-    "retrieved", "page_date", "confirmed_by_ke", "page_nb", "page_nn", "page_en",
+    "retrieved", "page_date", "confirmed_by_ke",
+    # the municipality's general contact (not the KE): numbers and their labels joined with ';'
+    "switchboard_phones", "switchboard_labels", "switchboard_email", "switchboard_source_url", "switchboard_evidence",
+    "switchboard_retrieved", "page_nb", "page_nn", "page_en",
 )
 KE_UNIT_CSV_COLUMNS = (
     "id", "kind", "owner_id", "owner_name", "unit", "serves_nb", "serves_nn", "serves_en", "phones", "phone_labels",
@@ -58,6 +61,15 @@ def _join(values: Iterable[str | None]) -> str:
     return ";".join(v or "" for v in values)
 
 
+def _switchboard_cells(sb: Switchboard | None) -> dict[str, Any]:
+    if sb is None:
+        return {}
+    return {"switchboard_phones": _join(p.display for p in sb.phones),
+            "switchboard_labels": _join(p.label for p in sb.phones), "switchboard_email": sb.email,
+            "switchboard_source_url": sb.source.url, "switchboard_evidence": sb.source.evidence,
+            "switchboard_retrieved": sb.source.retrieved.isoformat()}
+
+
 def directory_csv(directory: Directory) -> dict[str, str]:
     """File name (under api/v1/) -> CSV text: the same directory for spreadsheets.
 
@@ -84,6 +96,7 @@ def directory_csv(directory: Directory) -> dict[str, str]:
             "source_url": ke.source.url if ke else None,
             "retrieved": ke.source.retrieved.isoformat() if ke else None,
             "confirmed_by_ke": ke.source.confirmed_by_ke if ke else None,
+            **_switchboard_cells(m.switchboard),
             **{f"page_{lang}": urls[number][lang] for lang in LANGUAGES},
         })
     units = []

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..model import Directory, KeUnit
+from ..model import Directory, KeUnit, Switchboard
 from ..model.coverage import is_old_lead, lead_kind, municipality_status, shows_as_ke
 from ..model.records import KeRecord, ke_records, trust_areas
 from ..paths import cooperation_path, county_path, municipality_path, service_path, trust_path
@@ -31,6 +31,18 @@ def _source_json(ke: KeUnit) -> dict[str, Any]:
     s = ke.source
     return {"url": s.url, "evidence": s.evidence, "retrieved": s.retrieved.isoformat(),
             "page_date": s.page_date.isoformat() if s.page_date else None, "confirmed_by_ke": s.confirmed_by_ke}
+
+
+def switchboard_json(sb: Switchboard | None) -> dict[str, Any] | None:
+    """The owner's general contact (not the KE), with its source; None when not known."""
+    if sb is None:
+        return None
+    s = sb.source
+    return {"phones": [{"e164": p.e164, "display": p.display, "label": p.label} for p in sb.phones],
+            "email": sb.email, "url": sb.url,
+            "source": {"url": s.url, "evidence": s.evidence, "retrieved": s.retrieved.isoformat(),
+                       "page_date": s.page_date.isoformat() if s.page_date else None, "confirmed_by_ke": False},
+            "source_host_flagged": sb.source_host_flagged}
 
 
 def _ke_unit_json(record: KeRecord, today: date) -> dict[str, Any]:
@@ -66,6 +78,7 @@ def municipalities_export(directory: Directory) -> dict[str, Any]:
             "ke_per_district": m.ke_per_district,
             "cooperation_id": m.cooperation_id,
             "hospital_trust_ids": [t.id for t in directory.trusts_for(m)],
+            "switchboard": switchboard_json(m.switchboard),
         })
     return {"version": API_VERSION, "count": len(rows), "municipalities": rows}
 
@@ -94,6 +107,7 @@ def directory_json(directory: Directory) -> dict[str, dict[str, Any]]:
         trusts.append({
             "id": t.id, "name": t.name, "kind": t.kind, "region": t.region_id, "website": t.website,
             "ke_id": t.ke.id if t.ke else None,
+            "switchboard": switchboard_json(t.switchboard),
             "municipalities": sorted({a.municipality_number for a in areas}),
             "districts": [{"number": d.number, "name": d.name, "municipality": m.number}
                           for m, d in sorted(directory.districts_served_by(t.id), key=lambda md: md[1].number)],

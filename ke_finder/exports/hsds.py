@@ -68,7 +68,7 @@ def _hsds_organizations(directory: Directory, lang: str) -> list[dict[str, Any]]
             "id": hsds_id("organization", _org_key("municipality", number)),
             "name": municipality_org_name(m), "alternate_name": alternate,
             "description": t("hsds_municipality", lang, county=county.name, number=number),
-            "website": m.website,
+            "website": m.website, "email": m.switchboard.email if m.switchboard else None,
         }))
     for trust in sorted(directory.hospital_trusts.values(), key=lambda trust: trust.id):
         region = directory.regions[trust.region_id]
@@ -77,7 +77,7 @@ def _hsds_organizations(directory: Directory, lang: str) -> list[dict[str, Any]]
             "name": trust.name,
             "description": t("hsds_hospital" if trust.kind == "hospital" else "hsds_private_non_profit"
                              if trust.kind == "private-non-profit" else "hsds_other_hospital", lang, region=region.name),
-            "website": trust.website,
+            "website": trust.website, "email": trust.switchboard.email if trust.switchboard else None,
             # a health trust (HF) is owned by its regional health authority; private hospitals are not
             "parent_organization_id": hsds_id("organization", _org_key("region", trust.region_id))
             if trust.kind == "hospital" else None,
@@ -217,6 +217,16 @@ def hsds_export(directory: Directory, lang: str = DEFAULT_LANGUAGE) -> dict[str,
                 "name": area.name, "description": t("hsds_area_municipality" if whole else "hsds_area_district", lang,
                                                      code=area.code),
             })
+    # The owners' general contacts (switchboards) are the organisation's phones, never the KE service's.
+    owners = [("municipality", m.number, m.switchboard) for m in directory.municipalities.values()]
+    owners += [("hospital_trust", trust.id, trust.switchboard) for trust in directory.hospital_trusts.values()]
+    for kind, owner_id, switchboard in sorted(owners, key=lambda o: (o[0], o[1])):
+        for i, phone in enumerate(switchboard.phones if switchboard else (), start=1):
+            tables["phone"].append(_drop_none({
+                "id": hsds_id("phone", f"{_org_key(kind, owner_id)}:switchboard:{i}"),
+                "organization_id": hsds_id("organization", _org_key(kind, owner_id)), "number": phone.display,
+                "type": "voice", "description": phone.label,
+            }))
     taxonomy_id = hsds_id("taxonomy", TAXONOMY_KEY)
     tables["taxonomy"].append({
         "id": taxonomy_id, "name": t("hsds_taxonomy", lang), "version": API_VERSION,

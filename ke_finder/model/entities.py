@@ -80,6 +80,29 @@ class KeUnit:
         return self.web_host is not None
 
 
+@dataclass(frozen=True)
+class Switchboard:
+    """The owner's general contact (switchboard, service desk, post mailbox): never the KE itself.
+
+    Pages offer it as the way to ask for the KE when the KE's own phone or e-mail is not known, labelled as the
+    switchboard, so nobody takes it for the KE's line.
+    """
+
+    phones: tuple[Phone, ...]
+    email: str | None
+    url: str | None                       # the owner's contact page, when the source is one
+    source: Provenance                    # confirmed_by_ke is always False: a KE does not vouch for it
+    source_host: str | None = None        # host of source.url (or url) when not the owner's website (re-check)
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.phones or self.email)
+
+    @property
+    def source_host_flagged(self) -> bool:
+        return self.source_host is not None
+
+
 # Oslo's catchment table (SKDE) has rows that are not districts anyone lives in: Sentrum (16) and
 # Marka (17) are statistical areas outside Oslo's 15 city districts, 99 is "district not given".
 # They keep their hospital in the data but are not offered as districts to choose.
@@ -133,6 +156,7 @@ class Municipality:
     organisation_number_source: str | None = None
     ke_per_district: bool = False                 # Oslo: the KE work is organised per district
     changes: tuple[Change, ...] = ()
+    switchboard: Switchboard | None = None        # the municipality's general contact, not the KE
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -152,6 +176,7 @@ class HospitalTrust:
     sources: tuple[str, ...]
     source_file: str
     changes: tuple[Change, ...] = ()
+    switchboard: Switchboard | None = None        # the trust's general contact, not the KE
 
 
 @dataclass

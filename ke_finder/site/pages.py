@@ -56,6 +56,7 @@ def _municipality_pages(directory: Directory, lang: str) -> list[PageSpec]:
             context={"data_file": coop.source_file if coop else m.source_file,
                      "correction_entry": correction_entry_id(coop or m), "m": m, "ke": ke, "coop": coop, "county": directory.counties[m.county_number],
                      "trusts": directory.trusts_for(m), "status": municipality_status(directory, m),
+                     "trust_regions": [directory.regions[r] for r in dict.fromkeys(t.region_id for t in directory.trusts_for(m))],
                      **_contact_extras(directory, m, ke, municipality_path(m.number), lang)},
         ))
     return pages

@@ -115,3 +115,25 @@ def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> l
         for key in ("retrieved", "page_date"):
             errors += check_past_date(doc, path + ("source", key), source.get(key), today)
     return errors
+
+
+def check_switchboard(doc: YamlDocument, path: tuple, block: Any, today: date) -> list[DataError]:
+    """The same rules as a KE block's phones, mailbox, links and dates, for the owner's general contact."""
+    if not isinstance(block, dict):
+        return []
+    errors: list[DataError] = []
+    for i, phone in enumerate(block.get("phones") or []):
+        if isinstance(phone, dict):
+            errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
+    if block.get("email") is not None:
+        errors += check_email(doc, path + ("email",), block.get("email"))
+    errors += check_link(doc, path + ("url",), block.get("url"))
+    if not block.get("phones") and not block.get("email"):
+        errors.append(doc.error(path, "a switchboard block needs a phone number or an e-mail address",
+                                "write 'switchboard: null' when neither is known"))
+    source = block.get("source")
+    if isinstance(source, dict):
+        errors += check_link(doc, path + ("source", "url"), source.get("url"))
+        for key in ("retrieved", "page_date"):
+            errors += check_past_date(doc, path + ("source", key), source.get(key), today)
+    return errors

@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from . import inventory
-from .checks import check_ke_block, check_link
+from .checks import check_ke_block, check_link, check_switchboard
 from .document import read_document
 from .errors import DataError, DataInvalid, display_path
 from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory, District, Helpline, HospitalTrust,
-                     KeUnit, Municipality, OtherName, PostalCode, Provenance, Region, Service)
+                     KeUnit, Municipality, OtherName, PostalCode, Provenance, Region, Service, Switchboard)
 from .phones import normalise_phone
 from ..model.quiz import Question
 from ..paths import LANGUAGES
@@ -71,6 +71,7 @@ class _Loader:
             return errors
         for key in ("ke", "regional_ke"):
             errors += check_ke_block(doc, (key,), data.get(key), self.today)
+        errors += check_switchboard(doc, ("switchboard",), data.get("switchboard"), self.today)
         for key in ("website", "services_source"):
             errors += check_link(doc, (key,), data.get(key))
         for i, region in enumerate(data.get("regions") or []):
@@ -136,6 +137,19 @@ def ke_unit(ke_id: str, raw: dict | None, official_site: str | None = None) -> K
         related_topic=raw.get("related_topic"),
         phone_hours=raw.get("phone_hours"),
         web_host=unofficial_host(raw.get("web"), official_site),
+    )
+
+
+def switchboard(raw: dict | None, official_site: str | None) -> Switchboard | None:
+    """The owner's general contact; flagged when its source (or contact page) is not on the owner's own website."""
+    if raw is None:
+        return None
+    source = raw["source"]
+    return Switchboard(
+        phones=tuple(normalise_phone(p["number"], p.get("label")) for p in raw.get("phones") or []),
+        email=raw.get("email"), url=raw.get("url"),
+        source=_provenance({**source, "confirmed_by_ke": False}),
+        source_host=unofficial_host(source["url"], official_site) or unofficial_host(raw.get("url"), official_site),
     )
 
 
@@ -212,7 +226,8 @@ def load_hospital_trusts(loader: _Loader) -> tuple[dict[str, HospitalTrust], dic
         d = doc.data
         trusts[trust_id] = HospitalTrust(d["id"], d["name"], d["region"], d["kind"], d.get("website"),
                                          ke_unit(f"helseforetak-{trust_id}", d["ke"], d.get("website")),
-                                         tuple(d["sources"]), doc.display, _changes(d.get("changes")))
+                                         tuple(d["sources"]), doc.display, _changes(d.get("changes")),
+                                         switchboard(d.get("switchboard"), d.get("website")))
     return trusts, docs
 
 
@@ -250,6 +265,7 @@ def load_municipalities(loader: _Loader) -> tuple[dict[str, Municipality], dict[
             organisation_number=d.get("organisation_number"),
             organisation_number_source=d.get("organisation_number_source"),
             ke_per_district=bool(d.get("ke_per_district")), changes=_changes(d.get("changes")),
+            switchboard=switchboard(d.get("switchboard"), d.get("website")),
         )
         municipalities[m.number] = m
         docs[m.number] = doc

@@ -37,10 +37,6 @@ def open_data_files(directory: Directory) -> dict[str, bytes]:
     return files
 
 
-# Schemas kept beside the api/v1 ones for the editors' tools (the crawl's candidates.json), not published.
-EDITOR_SCHEMAS = frozenset({"candidates.schema.json"})
-
-
 def write_open_data(directory: Directory, site_dir: Path) -> list[Path]:
     """Write every open-data file under site_dir/api/v1/; return the written paths, sorted.
 

@@ -3,6 +3,10 @@
     python -m ke_finder validate [FILE ...]   check data/ (report only FILEs' errors when given)
     python -m ke_finder stage                 write the generated pages into docs/
     python -m ke_finder extras SITE_DIR       write exports and the search index into a built site
+    python -m ke_finder apply FILE ...        apply corrections from the form (saved e-mail, pasted block, or
+                                              the downloaded .yaml); --write writes them
+    python -m ke_finder confirm-requests --out DIR --date YYYY-MM-DD
+                                              write one confirmation request per KE owner (.eml + CSV)
 
 Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
 """
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .pipeline import Project, extras, load, stage
@@ -36,6 +41,42 @@ def validate(data_dir: Path, files: list[Path]) -> int:
     return 0
 
 
+def iso_day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def apply(data_dir: Path, args: argparse.Namespace) -> int:
+    """Show (and with --write, write) the changes the form's messages or files hold."""
+    from .editor.apply_change import apply_files
+
+    result = apply_files(args.files, data_dir, write=args.write, confirmed_by_ke=args.confirmed_by_ke,
+                         checked_live=args.checked_live, today=args.date)
+    for applied in result.applied:
+        print(f"{applied.incoming.origin} -> {applied.display} ({applied.incoming.block.entry})")
+        for line in applied.summary:
+            print(f"  change: {line}")
+        for hint in applied.hints:
+            print(f"  note: {hint}")
+        if applied.after != applied.before:
+            print(applied.diff(), end="")
+    for problem in result.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    for error in result.validation_errors:
+        print(error, file=sys.stderr)
+    if result.problems or result.validation_errors:
+        print("Nothing was written." if args.write else "Fix the errors first.", file=sys.stderr)
+        return 1
+    if result.written:
+        print(f"Wrote {sum(a.after != a.before for a in result.applied)} file(s).", file=sys.stderr)
+    else:
+        print("Dry run: nothing written (add --write to write).", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
@@ -47,10 +88,25 @@ def main(argv: list[str] | None = None) -> int:
     extra = commands.add_parser("extras", help="write exports and the search index into a built site")
     extra.add_argument("site_dir", type=Path)
     extra.add_argument("--no-search", action="store_true", help="skip the search index")
+    change = commands.add_parser("apply", help="apply corrections sent from the correction form")
+    change.add_argument("files", nargs="+", type=Path, help="a saved e-mail (.eml), a text with the change block, "
+                        "or the downloaded data file (.yaml)")
+    change.add_argument("--write", action="store_true", help="write the change (default: show it only)")
+    change.add_argument("--confirmed-by-ke", type=iso_day, metavar="DATE",
+                        help="record that the KE confirmed the details on DATE (only when you know it is the KE)")
+    change.add_argument("--checked-live", type=iso_day, metavar="DATE",
+                        help="record that you checked the details on the live web page on DATE")
+    change.add_argument("--date", type=iso_day, default=date.today(), metavar="DATE",
+                        help="the date of the change-log item (default: today)")
+    change.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
+    if args.command == "apply":
+        if args.confirmed_by_ke and args.checked_live:
+            parser.error("give --confirmed-by-ke or --checked-live, not both")
+        return apply((args.data or project.data_dir).resolve(), args)
     try:
         directory = load(project)
         for warning in data_warnings(project.data_dir):

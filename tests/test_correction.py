@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime
+from urllib.parse import unquote
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -44,6 +45,7 @@ def submit(page) -> None:
 def made_yaml(page) -> str:
     page.wait_for_selector(".ke-form__result:not([hidden]), .ke-form__summary:not([hidden])")
     assert page.locator(".ke-form__summary").is_hidden(), page.locator(".ke-form__summary").inner_text()
+    page.click(".ke-form__editors summary")  # the file is for editors: folded away below the one action
     with page.expect_download() as info:
         page.click(".ke-form__download")
     return Path(info.value.path()).read_text(encoding="utf-8")
@@ -109,8 +111,11 @@ def test_change_a_phone_download_validate_and_differ_only_there(form, site_url: 
     diff = form.locator(".ke-form__diff").inner_text()
     assert "-  - number: 95 19 34 80\n+  - number: '33 00 11 22'" in diff
     mail = form.locator(".ke-form__mail").get_attribute("href")
-    assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune")
-    assert "33%2000%2011%2022" in mail and "yaml-language-server" in mail  # the diff and the whole file
+    assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune&body=")
+    body = unquote(mail.split("&body=", 1)[1])
+    assert "- Telefon: 33 00 11 22 (Tjenestekontoret - ekspedisjon) (før: 95 19 34 80 (Tjenestekontoret - ekspedisjon))" in body
+    assert "-----BEGIN KE-FINDER CHANGE v1-----" in body and "yaml-language-server" not in body  # no file, no git
+    assert len(mail) < 1800
     propose = form.locator(".ke-form__propose").get_attribute("href")
     assert propose == "https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml"
 
@@ -294,8 +299,8 @@ def test_browser_rules_agree_with_the_build(page, site_url: str, built_site: Pat
     assert any(browser["phones"]) and not all(browser["phones"])  # the table has both kinds
 
 
-def test_without_an_editors_address_the_form_says_where_corrections_go(chromium, site_url: str, built_site: Path,
-                                                                        tmp_path: Path) -> None:
+def test_without_an_editors_address_the_form_says_so_and_offers_to_copy(chromium, site_url: str, built_site: Path,
+                                                                         tmp_path: Path) -> None:
     """The session's site has an address; this copy has the settings element emptied, as a build without it."""
     from browser import serve
 
@@ -316,9 +321,11 @@ def test_without_an_editors_address_the_form_says_where_corrections_go(chromium,
         submit(page)
         page.wait_for_selector(".ke-form__result:not([hidden])")
         result = page.locator(".ke-form__result").inner_text()
-        assert "Hvor sender du rettelsen?" in result and "Færder kommune" in result
-        assert "regional koordinerende enhet i Helse Sør-Øst RHF" in result
+        assert "ingen adresse til redaksjonen" in result and "Kopier endringen" in result
+        # never a list of websites that do not edit this site
+        assert "Hvor sender du" not in result and page.locator(".ke-form__result a[href^='http']").count() == 0
         assert page.locator(".ke-form__mail").count() == 0 and page.locator(".ke-form__propose").count() == 0
+        assert "-----BEGIN KE-FINDER CHANGE v1-----" in page.input_value("#ke-message")
         assert page.locator(".ke-form__download").count() == 1
     context.close()
 

@@ -8,11 +8,13 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime
+from email.message import EmailMessage
 from urllib.parse import unquote
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from ke_finder.editor.contact_import import KE_KEYS, SOURCE_KEYS, import_contacts
 from ke_finder.source.checks import check_email, check_link, check_text_is_inert
@@ -466,6 +468,75 @@ def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form
     assert "    retrieved: '2026-11-30'" in lines
     path = data_copy(tmp_path) / "municipalities/3911-faerder.yaml"
     path.write_text(after, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---- the KE employee's journey end to end: form -> e-mail -> `python -m ke_finder apply` -> data
+
+JOURNEY_WORDS = {  # the "everything is correct" button, in each language of the site
+    "": "Jeg jobber i enheten, og alt stemmer",
+    "nn/": "Eg jobbar i eininga, og alt stemmer",
+    "en/": "I work in the unit, and everything is correct",
+}
+
+
+def mail_body(page) -> str:
+    """The message the page's Send e-post link would open in a mail client (captured, never opened)."""
+    page.wait_for_selector(".ke-form__result:not([hidden])")
+    href = page.locator(".ke-form__mail").get_attribute("href")
+    assert href.startswith("mailto:redaksjon@example.org?subject=") and len(href) < 1800
+    return unquote(href.split("&body=", 1)[1])
+
+
+def ke_apply(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ke_finder", "apply", "--data", str(data), "--date", "2026-11-30",
+                           *args], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("lang", list(JOURNEY_WORDS))
+def test_ke_staff_journey_change_a_phone_and_confirm_everything(form, site_url: str, tmp_path: Path,
+                                                                  lang: str) -> None:
+    data = data_copy(tmp_path)
+    path = data / "municipalities/3911-faerder.yaml"
+    before = path.read_text(encoding="utf-8")
+    # 1. change a phone -> send -> the message's block applied -> the data differs only in that phone (+ its log)
+    open_form(form, site_url, "kommune-3911", lang)
+    form.fill("#ke-phone-1", "33 00 11 22")
+    submit(form)
+    message = tmp_path / "pasted.txt"
+    message.write_text(mail_body(form), encoding="utf-8")
+    dry = ke_apply(data, str(message))
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert "phones: 33 00 11 22 (Tjenestekontoret - ekspedisjon)" in dry.stdout
+    assert path.read_text(encoding="utf-8") == before  # a dry run writes nothing
+    done = ke_apply(data, str(message), "--write")
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = path.read_text(encoding="utf-8")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert removed == ["  - number: 95 19 34 80"]
+    assert after.replace("  - number: '33 00 11 22'", "  - number: 95 19 34 80").replace(
+        "changes:\n- date: '2026-11-30'\n  change: updated\n  fields:\n  - phones\n", "changes:\n") == before
+    assert "evidence: stored-copy" in after  # the sender's word alone confirms nothing
+    # 2. "everything is correct" -> a saved e-mail -> apply --confirmed-by-ke -> evidence ke-confirmed, that date
+    open_form(form, site_url, "kommune-3911", lang)
+    form.get_by_role("button", name=JOURNEY_WORDS[lang]).click()
+    body = mail_body(form)
+    mail = EmailMessage()
+    mail["From"] = "Tjenestekontoret <post@faerder.kommune.no>"
+    mail["To"] = "redaksjon@example.org"
+    mail["Subject"] = "x"
+    mail.set_content(body)
+    eml = tmp_path / "confirm.eml"
+    eml.write_bytes(mail.as_bytes())
+    confirmed = ke_apply(data, str(eml), "--confirmed-by-ke", "2026-11-29", "--write")
+    # made against the file before step 1: the tool says the file changed since
+    assert confirmed.returncode == 0, confirmed.stdout + confirmed.stderr
+    assert "changed after the sender opened the form" in confirmed.stdout
+    assert "not from the owner's domain" not in confirmed.stdout
+    source = yaml.safe_load(path.read_text(encoding="utf-8"))["ke"]["source"]
+    assert (source["evidence"], source["retrieved"], source["confirmed_by_ke"]) == ("ke-confirmed", "2026-11-29", True)
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

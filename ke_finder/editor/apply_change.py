@@ -91,7 +91,7 @@ def read_incoming(path: Path, directory: Directory, data_dir: Path, today: date)
         message = email.message_from_bytes(raw, policy=email.policy.default)
         sender = parseaddr(str(message.get("From", "")))[1] or None
         body = message.get_body(preferencelist=("plain",))
-        text = body.get_content() if body is not None else ""  # type: ignore[union-attr]
+        text = body.get_content() if body is not None else ""
     else:
         sender, text = None, raw.decode("utf-8", errors="replace")
     try:

@@ -77,6 +77,32 @@ def apply(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def confirm_requests(directory_loader: Project, args: argparse.Namespace) -> int:
+    """Write the confirmation requests (never sends mail)."""
+    import os
+
+    from .editor.confirm_requests import build_requests, write_requests
+    from .pipeline import load
+
+    site_url = args.site_url or os.environ.get("SITE_URL", "")
+    sender = args.sender or os.environ.get("KE_EDITOR_EMAIL", "")
+    if not site_url.startswith(("https://", "http://")):
+        print("confirm-requests needs the site's public address for its links: set SITE_URL or give --site-url",
+              file=sys.stderr)
+        return 2
+    if "@" not in sender:
+        print("confirm-requests needs the editors' address for From: set KE_EDITOR_EMAIL or give --from",
+              file=sys.stderr)
+        return 2
+    directory = load(directory_loader)
+    requests = build_requests(directory, directory_loader.data_dir, site_url, set(args.only) if args.only else None)
+    csv_path = write_requests(requests, args.out, sender, args.date, site_url)
+    without = sum(1 for r in requests if not r.to)
+    print(f"wrote {len(requests)} message(s) and {csv_path} ({without} without a known address: send by hand)",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
@@ -99,8 +125,22 @@ def main(argv: list[str] | None = None) -> int:
     change.add_argument("--date", type=iso_day, default=date.today(), metavar="DATE",
                         help="the date of the change-log item (default: today)")
     change.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
+    ask = commands.add_parser("confirm-requests", help="write one confirmation request per KE owner (.eml + CSV)")
+    ask.add_argument("--out", type=Path, required=True, help="folder for the .eml files and requests.csv")
+    ask.add_argument("--date", type=iso_day, required=True, metavar="DATE",
+                     help="the messages' date (no clock: the same data and date give the same files)")
+    ask.add_argument("--only", nargs="+", metavar="ID", help="entry ids (kommune-1804, helseforetak-unn) or "
+                     "municipality numbers")
+    ask.add_argument("--site-url", help="the site's public address for the links (default: SITE_URL)")
+    ask.add_argument("--from", dest="sender", help="the editors' address (default: KE_EDITOR_EMAIL)")
     args = parser.parse_args(argv)
     project = Project(args.project.resolve())
+    if args.command == "confirm-requests":
+        try:
+            return confirm_requests(project, args)
+        except DataInvalid as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
     if args.command == "apply":

@@ -893,7 +893,7 @@
     form.appendChild(el("button", { type: "submit", class: "ke-form__button", text: W.make }));
     var result = el("section", { class: "ke-form__result", "aria-labelledby": "ke-result-heading", hidden: "" });
     // "Everything is correct": one step for a KE whose details we publish, the same kind of message with nothing changed.
-    if (entry.ke) {
+    if (entry.ke && !related) {
       var allButton = el("button", { type: "button", class: "ke-form__button ke-form__all-correct", text: W.allButton });
       var all = el("section", { class: "ke-form__all", "aria-labelledby": "ke-all-heading" }, [
         el("h2", { id: "ke-all-heading", tabindex: "-1", text: W.allTitle }), el("p", { text: W.allText }), el("p", {}, [allButton])]);
@@ -902,7 +902,7 @@
     }
     root.appendChild(form);
     root.appendChild(result);
-    if (entry.ke && new URLSearchParams(location.search).get("step") === "confirm") document.getElementById("ke-all-heading").focus();
+    if (entry.ke && !related && new URLSearchParams(location.search).get("step") === "confirm") document.getElementById("ke-all-heading").focus();
 
     function value(id) { var input = document.getElementById(id); return input ? input.value.trim() : ""; }
 

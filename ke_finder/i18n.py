@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "email": {"nb": "E-post", "nn": "E-post", "en": "E-mail"},
     "web": {"nb": "Nettside", "nn": "Nettside", "en": "Web page"},
     "ke_web_link": {"nb": "Nettsiden til koordinerende enhet", "nn": "Nettsida til koordinerande eining", "en": "The coordinating unit's web page"},
+    "embed_full_page": {"nb": "Mer om koordinerende enhet for {name}", "nn": "Meir om koordinerande eining for {name}", "en": "More about the coordinating unit of {name}"},
     "visiting_address": {"nb": "Besøksadresse", "nn": "Besøksadresse", "en": "Visiting address"},
     "postal_address": {"nb": "Postadresse", "nn": "Postadresse", "en": "Postal address"},
     "opening_hours": {"nb": "Åpningstid", "nn": "Opningstid", "en": "Opening hours"},

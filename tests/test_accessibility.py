@@ -37,7 +37,9 @@ NN_HAND_WRITTEN = ["nn/guides/", "nn/guides/what-is-ke/", "nn/guides/individual-
 # The correction form and the message helper, prefilled for a known KE and for a municipality without one.
 TOOLS = ["correction/?entry=kommune-3911", "en/correction/?entry=kommune-5612", "en/message-helper/?kommune=3911",
          "message-helper/?kommune=5612", "nn/correction/?entry=kommune-5612", "nn/message-helper/?kommune=3911"]
-PAGES = [path for paths in TEMPLATES.values() for path in paths] + HAND_WRITTEN + NN_HAND_WRITTEN + TOOLS
+# The embeddable KE cards (standalone pages from the extras step): own KE, related page only, trust, no KE.
+EMBEDS = ["embed/kommune-3911/", "nn/embed/kommune-1804/", "en/embed/helseforetak-unn/", "nn/embed/kommune-5610/"]
+PAGES = [path for paths in TEMPLATES.values() for path in paths] + HAND_WRITTEN + NN_HAND_WRITTEN + TOOLS + EMBEDS
 
 
 @pytest.mark.parametrize("path", PAGES)

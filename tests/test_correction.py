@@ -519,8 +519,11 @@ def test_ke_staff_journey_change_a_phone_and_confirm_everything(form, site_url: 
     assert after.replace("  - number: '33 00 11 22'", "  - number: 95 19 34 80").replace(
         "changes:\n- date: '2026-11-30'\n  change: updated\n  fields:\n  - phones\n", "changes:\n") == before
     assert "evidence: stored-copy" in after  # the sender's word alone confirms nothing
-    # 2. "everything is correct" -> a saved e-mail -> apply --confirmed-by-ke -> evidence ke-confirmed, that date
-    open_form(form, site_url, "kommune-3911", lang)
+    # 2. "everything is correct" (the step the confirmation requests link to) -> a saved e-mail -> apply
+    #    --confirmed-by-ke -> evidence ke-confirmed, that date
+    form.goto(f"{site_url}{lang}correction/?entry=kommune-3911&step=confirm", wait_until="networkidle")
+    form.wait_for_selector(".ke-form")
+    assert form.evaluate("document.activeElement.id") == "ke-all-heading"
     form.get_by_role("button", name=JOURNEY_WORDS[lang]).click()
     body = mail_body(form)
     mail = EmailMessage()
@@ -537,6 +540,48 @@ def test_ke_staff_journey_change_a_phone_and_confirm_everything(form, site_url: 
     assert "not from the owner's domain" not in confirmed.stdout
     source = yaml.safe_load(path.read_text(encoding="utf-8"))["ke"]["source"]
     assert (source["evidence"], source["retrieved"], source["confirmed_by_ke"]) == ("ke-confirmed", "2026-11-29", True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_long_change_keeps_the_mailto_link_short_or_says_to_copy(form, site_url: str) -> None:
+    """Mail clients open links of about 2,000 characters: the words go first, then the link itself."""
+    open_form(form, site_url, "kommune-3911")
+    for field in ("#ke-visiting-address", "#ke-postal-address"):  # about 2,300 characters with the words
+        form.fill(field, "Tjenestekontoret, Rådhusgata 1, inngang fra bakgården, 3120 Nøtterøy " * 3)
+    submit(form)
+    form.wait_for_selector(".ke-form__result:not([hidden])")
+    href = form.locator(".ke-form__mail").get_attribute("href")
+    assert len(href) <= 1800
+    body = unquote(href.split("&body=", 1)[1])
+    assert "-----BEGIN KE-FINDER CHANGE v1-----" in body and "Dette blir endret:" not in body  # words left out
+    assert "for lang til å stå i ord" in form.locator(".ke-form__result").inner_text()
+    open_form(form, site_url, "kommune-3911")
+    for field in ("#ke-visiting-address", "#ke-postal-address", "#ke-opening-hours", "#ke-phone-hours"):
+        form.fill(field, "Åpent for henvendelser på hverdager, også for pårørende og fastleger i nærområdet " * 3)
+    submit(form)
+    form.wait_for_selector(".ke-form__result:not([hidden])")
+    assert form.locator(".ke-form__mail").count() == 0
+    assert "Kopier meldingen under, og send den i en e-post til redaksjon@example.org" in form.locator(
+        ".ke-form__result").inner_text()
+    assert "-----END KE-FINDER CHANGE v1-----" in form.input_value("#ke-message")
+
+
+def test_a_related_page_is_offered_as_such_and_a_new_ke_page_replaces_it(form, site_url: str, tmp_path: Path) -> None:
+    """Bodø's data has only a page about individual plans (web_kind: related-page): never prefilled as the KE's."""
+    open_form(form, site_url, "kommune-1804")
+    assert form.input_value("#ke-web") == ""
+    assert "https://bodo.kommune.no/IP/" in form.inner_text("#ke-web-hint")
+    assert form.locator(".ke-form__all-correct").count() == 0  # nothing of the KE's own to confirm yet
+    form.fill("#ke-web", "https://bodo.kommune.no/koordinerende-enhet/")
+    form.check("#ke-live")
+    submit(form)
+    after = made_yaml(form)
+    assert "  web: https://bodo.kommune.no/koordinerende-enhet/\n  web_kind: ke-page\n  related_topic: null\n" in after
+    data = data_copy(tmp_path)
+    path = data / "municipalities/1804-bodo.yaml"
+    path.write_text(after, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -72,6 +72,7 @@
       sendMail: "Send e-post",
       sendHint: "E-postprogrammet ditt åpner en ferdig e-post til redaksjonen ({email}). Trykk «Send» der. Åpner det seg ikke, kopier meldingen under og send den til {email}.",
       tooLong: "Endringen er for lang til å stå i ord i en e-postlenke. E-posten har derfor bare den delen redaksjonen leser med verktøyet sitt.",
+      tooLongCopy: "Endringen er for lang for en e-postlenke. Kopier meldingen under, og send den i en e-post til {email}.",
       noEditors: "Denne utgaven av nettstedet har ingen adresse til redaksjonen (det er en testutgave), så skjemaet kan ikke sende noe. Kopier endringen under og ta vare på den.",
       message: "Meldingen",
       copy: "Kopier endringen",
@@ -166,7 +167,8 @@
       sendMail: "Send e-post",
       sendHint: "E-postprogrammet ditt opnar ein ferdig e-post til redaksjonen ({email}). Trykk «Send» der. Opnar det seg ikkje, kopier meldinga under og send ho til {email}.",
       tooLong: "Endringa er for lang til å stå i ord i ei e-postlenke. E-posten har difor berre den delen redaksjonen les med verktøyet sitt.",
-      noEditors: "Denne utgåva av nettstaden har inga adresse til redaksjonen (det er ei testutgåve), så skjemaet kan ikkje sende noko. Kopier endringa under og ta vare på ho.",
+      tooLongCopy: "Endringa er for lang for ei e-postlenke. Kopier meldinga under, og send ho i ein e-post til {email}.",
+      noEditors: "Denne utgåva av nettstaden har inga adresse til redaksjonen (det er ei utgåve for testing), så skjemaet kan ikkje sende noko. Kopier endringa under og ta vare på ho.",
       message: "Meldinga",
       copy: "Kopier endringa",
       copied: "Endringa er kopiert.",
@@ -259,6 +261,7 @@
       sendMail: "Send e-mail",
       sendHint: "Your e-mail program opens a ready e-mail to the editors ({email}). Press “Send” there. If it does not open, copy the message below and send it to {email}.",
       tooLong: "The change is too long to be written out in words in an e-mail link. The e-mail therefore holds only the part the editors read with their tool.",
+      tooLongCopy: "The change is too long for an e-mail link. Copy the message below and send it in an e-mail to {email}.",
       noEditors: "This copy of the site has no address for the editors (it is a test build), so the form cannot send anything. Copy the change below and keep it.",
       message: "The message",
       copy: "Copy the change",
@@ -392,6 +395,7 @@
       herId: function (text) { return her.test(String(text)); },
       maxText: json.max_text_length,
       keKeys: json.ke_keys,
+      block: json.change_block,
       sourceKeys: json.source_keys,
       width: json.yaml_width
     };
@@ -767,11 +771,8 @@
     build(rules, entry, null);
   }).catch(function () { status(W.loadFailed); });
 
-  /* The form's change block: the ke: fields in the schema's order (change_block.FIELDS), the mailto limit many mail
-     clients accept, and FNV-1a (32 bits) over the UTF-8 bytes, as change_block.fnv1a computes it. */
-  var BLOCK_FIELDS = ["unit", "phones", "email", "web", "web_kind", "related_topic", "visiting_address", "postal_address",
-                      "opening_hours", "phone_hours", "her_id"];
-  var MAILTO_LIMIT = 1800;
+  /* The change block's checksum: FNV-1a (32 bits) over the UTF-8 bytes, as change_block.fnv1a computes it. Its
+     fields, version and the mailto limit come from the rules export (rules.block). */
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
     for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
@@ -1080,7 +1081,7 @@
       function dumps(v) { return JSON.stringify(v).replace(/ /g, "\\u0020"); }
       var lines = ["entry: " + dumps(entry.id), "base: " + dumps(entry.base)];
       if (change) {
-        BLOCK_FIELDS.forEach(function (key) {
+        rules.block.fields.forEach(function (key) {
           if (key === "phones") { if (change.phones) lines.push("set.phones: " + dumps(change.phones.map(function (p) { return { number: p.display, label: p.label }; }))); }
           else if (key in change.values) lines.push("set." + key + ": " + dumps(change.values[key]));
         });
@@ -1089,7 +1090,8 @@
       }
       lines.push("claim: " + dumps(claim), "date: " + dumps(iso));
       lines.push("sum: " + dumps(fnv1a(lines.join("\n"))));
-      return ["-----BEGIN KE-FINDER CHANGE v1-----"].concat(lines, ["-----END KE-FINDER CHANGE v1-----"]).join("\n");
+      var version = rules.block.version;
+      return ["-----BEGIN KE-FINDER CHANGE " + version + "-----"].concat(lines, ["-----END KE-FINDER CHANGE " + version + "-----"]).join("\n");
     }
 
     /* The result: what changes in plain words, and one action (send the e-mail, or copy the change). The file and
@@ -1118,11 +1120,16 @@
       var message = el("textarea", { id: "ke-message", class: "ke-form__message", readonly: "", rows: "8" });
       if (settings.email) {
         var href = function (text) { return "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text); };
-        var tooLong = href(body).length > MAILTO_LIMIT;
+        var tooLong = href(body).length > rules.block.mailto_limit;
         if (tooLong) body = [fill(change ? W.mailIntro : W.mailConfirmIntro, { owner: owner }), sender, "", W.mailBlock, block].join("\n");
-        result.appendChild(el("p", {}, [el("a", { href: href(body), class: "ke-form__mail md-button md-button--primary", text: W.sendMail })]));
-        result.appendChild(el("p", { class: "ke-form__hint", text: fill(W.sendHint, { email: settings.email }) }));
-        if (tooLong) result.appendChild(el("p", { class: "ke-form__hint", text: W.tooLong }));
+        if (href(body).length > rules.block.mailto_limit) {
+          // Even the block alone is too long for a link many mail clients open: the message is copied by hand.
+          result.appendChild(el("p", { class: "ke-form__too-long", text: fill(W.tooLongCopy, { email: settings.email }) }));
+        } else {
+          result.appendChild(el("p", {}, [el("a", { href: href(body), class: "ke-form__mail md-button md-button--primary", text: W.sendMail })]));
+          result.appendChild(el("p", { class: "ke-form__hint", text: fill(W.sendHint, { email: settings.email }) }));
+          if (tooLong) result.appendChild(el("p", { class: "ke-form__hint", text: W.tooLong }));
+        }
       } else {
         result.appendChild(el("p", { class: "ke-form__no-editors", text: W.noEditors }));
       }

@@ -25,6 +25,7 @@ from ..model.records import municipality_org_name
 from ..paths import CORRECTION_ENTRY_DIR, LANGUAGES, correction_entry_id, municipality_path, trust_path
 from ..source import checks
 from . import contact_import
+from . import change_block
 from .change_block import base_hash
 
 # The number types libphonenumber knows for Norway; a number is valid when it matches one of them.
@@ -32,6 +33,8 @@ PHONE_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost
                "pager", "uan", "voicemail")
 # Where the unit's contacts are edited; the order of a new block (contact_import keeps the schema's order).
 CORRECTION_RULES_FILE = "assets/correction-rules.json"
+# Common mail clients open a mailto link of up to about 2,000 characters; the form keeps its links below this.
+MAILTO_LIMIT = 1800
 
 
 def phone_rules() -> dict[str, Any]:
@@ -65,6 +68,10 @@ def browser_rules() -> dict[str, Any]:
         "ke_keys": list(contact_import.KE_KEYS),
         "source_keys": list(contact_import.SOURCE_KEYS),
         "yaml_width": 110,
+        # The block the form mails and `python -m ke_finder apply` reads (change_block.py): its fields and the
+        # longest mailto URL the form writes, so the script has no list of its own.
+        "change_block": {"version": change_block.VERSION, "fields": list(change_block.FIELDS),
+                         "mailto_limit": MAILTO_LIMIT},
     }
 
 

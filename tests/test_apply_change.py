@@ -55,6 +55,7 @@ def test_apply_shows_writes_and_logs_the_change(data_dir: Path, tmp_path: Path) 
     [applied] = dry.applied
     assert applied.summary == ["phone_hours: Hverdager 08.00–15.00 (was: (empty))"]
     assert any("not recorded as confirmed by the KE" in hint for hint in applied.hints)
+    assert any("who sent it is not known" in hint for hint in applied.hints)  # pasted text names no sender
     done = apply_files([message], data_dir, write=True, today=TODAY)
     assert done.written
     after = path.read_text(encoding="utf-8")

@@ -127,9 +127,10 @@ def block_from_downloaded_file(path: Path, directory: Directory, data_dir: Path,
     old_source, new_source = old_ke.get("source") or {}, new_ke.get("source") or {}
     if new_source.get("url") != old_source.get("url"):
         block.source_url = new_source.get("url")
-    if new_source.get("confirmed_by_ke") and not old_source.get("confirmed_by_ke") or (
-            new_source.get("evidence") == "ke-confirmed" and str(new_source.get("retrieved"))
-            != str(old_source.get("retrieved"))):
+    newly_confirmed = bool(new_source.get("confirmed_by_ke")) and not old_source.get("confirmed_by_ke")
+    confirmed_again = (new_source.get("evidence") == "ke-confirmed"
+                       and str(new_source.get("retrieved")) != str(old_source.get("retrieved")))
+    if newly_confirmed or confirmed_again:
         block.claim, block.date = "ke", str(new_source.get("retrieved"))
     elif new_source.get("evidence") == "live-page" and str(new_source.get("retrieved")) != str(
             old_source.get("retrieved")):
@@ -281,6 +282,8 @@ def work_out(incoming: Incoming, directory: Directory, data_dir: Path, *, confir
     hint = sender_hint(incoming.sender, owner_domains(directory, entity))
     if hint:
         hints.append(hint)
+    elif incoming.sender is None and block.claim == "ke":
+        hints.append("who sent it is not known (pasted text or a downloaded file): find out before --confirmed-by-ke")
     claims = {"ke": f"the sender says they work in this KE and confirm the details (on {block.date})",
               "live": f"the sender says they checked the details on the web page on {block.date}",
               "none": "the sender does not say they work in the KE"}

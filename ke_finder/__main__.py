@@ -7,6 +7,10 @@
     python -m ke_finder verify --out DIR …    editors: check published KE details on their live pages (network)
     python -m ke_finder accept CANDIDATES.json OWNER [--fields …] [--write]
                                               accept a reviewed crawl candidate into OWNER's data file
+    python -m ke_finder apply FILE ...        apply corrections from the form (saved e-mail, pasted block, or
+                                              the downloaded .yaml); --write writes them
+    python -m ke_finder confirm-requests --out DIR --date YYYY-MM-DD
+                                              write one confirmation request per KE owner (.eml + CSV)
 
 Exit status: 0 on success, 1 on data errors (each as file:line:column: field: message (fix)).
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .pipeline import Project, extras, load, stage
@@ -73,6 +78,68 @@ def accept(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def iso_day(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def apply(data_dir: Path, args: argparse.Namespace) -> int:
+    """Show (and with --write, write) the changes the form's messages or files hold."""
+    from .editor.apply_change import apply_files
+
+    result = apply_files(args.files, data_dir, write=args.write, confirmed_by_ke=args.confirmed_by_ke,
+                         checked_live=args.checked_live, today=args.date)
+    for applied in result.applied:
+        print(f"{applied.incoming.origin} -> {applied.display} ({applied.incoming.block.entry})")
+        for line in applied.summary:
+            print(f"  change: {line}")
+        for hint in applied.hints:
+            print(f"  note: {hint}")
+        if applied.after != applied.before:
+            print(applied.diff(), end="")
+    for problem in result.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    for error in result.validation_errors:
+        print(error, file=sys.stderr)
+    if result.problems or result.validation_errors:
+        print("Nothing was written." if args.write else "Fix the errors first.", file=sys.stderr)
+        return 1
+    if result.written:
+        print(f"Wrote {sum(a.after != a.before for a in result.applied)} file(s).", file=sys.stderr)
+    else:
+        print("Dry run: nothing written (add --write to write).", file=sys.stderr)
+    return 0
+
+
+def confirm_requests(directory_loader: Project, args: argparse.Namespace) -> int:
+    """Write the confirmation requests (never sends mail)."""
+    import os
+
+    from .editor.confirm_requests import build_requests, write_requests
+    from .pipeline import load
+
+    site_url = args.site_url or os.environ.get("SITE_URL", "")
+    sender = args.sender or os.environ.get("KE_EDITOR_EMAIL", "")
+    if not site_url.startswith(("https://", "http://")):
+        print("confirm-requests needs the site's public address for its links: set SITE_URL or give --site-url",
+              file=sys.stderr)
+        return 2
+    if "@" not in sender:
+        print("confirm-requests needs the editors' address for From: set KE_EDITOR_EMAIL or give --from",
+              file=sys.stderr)
+        return 2
+    directory = load(directory_loader)
+    requests = build_requests(directory, directory_loader.data_dir, site_url, set(args.only) if args.only else None)
+    csv_path = write_requests(requests, args.out, sender, args.date, site_url)
+    without = sum(1 for r in requests if not r.to)
+    print(f"wrote {len(requests)} message(s) and {csv_path} ({without} without a known address: send by hand)",
+          file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ke_finder", description="The KE finder's data layer.")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: current)")
@@ -99,6 +166,25 @@ def main(argv: list[str] | None = None) -> int:
                            "phone=NUMBER email=ADDRESS switchboard-phone=NUMBER switchboard-email=ADDRESS")
     take.add_argument("--write", action="store_true", help="change the file (default: only show the diff)")
     take.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
+    change = commands.add_parser("apply", help="apply corrections sent from the correction form")
+    change.add_argument("files", nargs="+", type=Path, help="a saved e-mail (.eml), a text with the change block, "
+                        "or the downloaded data file (.yaml)")
+    change.add_argument("--write", action="store_true", help="write the change (default: show it only)")
+    change.add_argument("--confirmed-by-ke", type=iso_day, metavar="DATE",
+                        help="record that the KE confirmed the details on DATE (only when you know it is the KE)")
+    change.add_argument("--checked-live", type=iso_day, metavar="DATE",
+                        help="record that you checked the details on the live web page on DATE")
+    change.add_argument("--date", type=iso_day, default=date.today(), metavar="DATE",
+                        help="the date of the change-log item (default: today)")
+    change.add_argument("--data", type=Path, help="the data folder (default: the project's data/)")
+    ask = commands.add_parser("confirm-requests", help="write one confirmation request per KE owner (.eml + CSV)")
+    ask.add_argument("--out", type=Path, required=True, help="folder for the .eml files and requests.csv")
+    ask.add_argument("--date", type=iso_day, required=True, metavar="DATE",
+                     help="the messages' date (no clock: the same data and date give the same files)")
+    ask.add_argument("--only", nargs="+", metavar="ID", help="entry ids (kommune-1804, helseforetak-unn) or "
+                     "municipality numbers")
+    ask.add_argument("--site-url", help="the site's public address for the links (default: SITE_URL)")
+    ask.add_argument("--from", dest="sender", help="the editors' address (default: KE_EDITOR_EMAIL)")
     args, rest = parser.parse_known_args(argv)
     project = Project(args.project.resolve())
     if args.command in ("discover", "verify"):
@@ -107,10 +193,20 @@ def main(argv: list[str] | None = None) -> int:
         return crawler_main(args.command, rest, project.data_dir)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.command == "confirm-requests":
+        try:
+            return confirm_requests(project, args)
+        except DataInvalid as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
     if args.command == "validate":
         return validate(args.data or project.data_dir, args.files)
     if args.command == "accept":
         return accept(args, args.data or project.data_dir)
+    if args.command == "apply":
+        if args.confirmed_by_ke and args.checked_live:
+            parser.error("give --confirmed-by-ke or --checked-live, not both")
+        return apply((args.data or project.data_dir).resolve(), args)
     try:
         directory = load(project)
         for warning in data_warnings(project.data_dir):

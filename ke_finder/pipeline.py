@@ -17,6 +17,7 @@ from pathlib import Path
 from .editor.correction_form import write_correction_files
 from .exports import write_exports
 from .model import Directory
+from .site.embed import write_embed_cards
 from .site.search_index import build_search_index
 from .site.writer import render_site_pages, write_pages
 from .source.errors import DataError
@@ -65,10 +66,12 @@ def stage(project: Project, directory: Directory | None = None,
 
 
 def extras(project: Project, site_dir: Path, directory: Directory | None = None, search: bool = True) -> None:
-    """Everything a built site needs besides its pages: open data, the finder index, schemas, search index."""
+    """Everything a built site needs besides its pages: open data, the finder index, schemas, the correction form's
+    files, the embeddable KE cards, search index."""
     directory = directory if directory is not None else load(project)
     write_exports(directory, site_dir, project.data_dir)
     write_correction_files(directory, site_dir, project.data_dir)
+    write_embed_cards(directory, site_dir)  # small standalone pages, not MkDocs pages: see site/embed.py
     write_rules_json(site_dir / "schemas")  # the data rules, for a browser form that checks as the build does
     if search:
         search_index(site_dir)

@@ -1,9 +1,9 @@
 """Deployment settings a public release needs, and what a build says when they are missing.
 
 The editors' mailbox (KE_EDITOR_EMAIL) and the site's public address (SITE_URL) are known only to whoever
-hosts the site. A local build works without them (the correction form still produces the file and says where
-corrections go); a release build (KE_RELEASE=1, `make release`) refuses, so a public site never ships without
-a way to reach its editors. Plain Python: the MkDocs hook and the tests call it.
+hosts the site. A local build works without them (the correction form says that the build has no editors'
+address and offers to copy the change); a release build (KE_RELEASE=1, `make release`) refuses, so a public
+site never ships without a way to reach its editors. Plain Python: the MkDocs hook and the tests call it.
 """
 from __future__ import annotations
 

@@ -37,6 +37,8 @@ NN_HAND_WRITTEN = ["nn/guides/", "nn/guides/what-is-ke/", "nn/guides/individual-
 # The correction form and the message helper, prefilled for a known KE and for a municipality without one.
 TOOLS = ["correction/?entry=kommune-3911", "en/correction/?entry=kommune-5612", "en/message-helper/?kommune=3911",
          "message-helper/?kommune=5612", "nn/correction/?entry=kommune-5612", "nn/message-helper/?kommune=3911"]
+# The embeddable KE cards (standalone pages from the extras step): own KE, related page only, trust, no KE.
+EMBEDS = ["embed/kommune-3911/", "nn/embed/kommune-1804/", "en/embed/helseforetak-unn/", "nn/embed/kommune-5610/"]
 PAGES = [path for paths in TEMPLATES.values() for path in paths] + HAND_WRITTEN + NN_HAND_WRITTEN + TOOLS
 
 
@@ -85,6 +87,28 @@ def test_no_sideways_scrolling_at_320px(chromium, site_url: str, path: str) -> N
     page = context.new_page()
     page.goto(site_url + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+@pytest.mark.parametrize("path", EMBEDS)
+def test_no_axe_violations_on_the_ke_cards(chromium, site_url: str, path: str) -> None:
+    """The card's own Content-Security-Policy refuses every script, axe-core too: the check bypasses it."""
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", EMBEDS)
+def test_a_ke_card_is_readable_at_280px_without_sideways_scrolling(chromium, site_url: str, path: str) -> None:
+    """The card goes into narrow side columns of other sites: it must fit 280 CSS px."""
+    context = chromium.new_context(viewport={"width": 280, "height": 480})
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 280
+    assert page.evaluate("getComputedStyle(document.querySelector('.ke-card')).borderTopStyle") == "solid"  # CSS loaded
     context.close()
 
 

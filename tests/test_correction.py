@@ -8,10 +8,13 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime
+from email.message import EmailMessage
+from urllib.parse import unquote
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 from ke_finder.editor.contact_import import KE_KEYS, SOURCE_KEYS, import_contacts
 from ke_finder.source.checks import check_email, check_link, check_text_is_inert
@@ -44,6 +47,7 @@ def submit(page) -> None:
 def made_yaml(page) -> str:
     page.wait_for_selector(".ke-form__result:not([hidden]), .ke-form__summary:not([hidden])")
     assert page.locator(".ke-form__summary").is_hidden(), page.locator(".ke-form__summary").inner_text()
+    page.click(".ke-form__editors summary")  # the file is for editors: folded away below the one action
     with page.expect_download() as info:
         page.click(".ke-form__download")
     return Path(info.value.path()).read_text(encoding="utf-8")
@@ -109,8 +113,11 @@ def test_change_a_phone_download_validate_and_differ_only_there(form, site_url: 
     diff = form.locator(".ke-form__diff").inner_text()
     assert "-  - number: 95 19 34 80\n+  - number: '33 00 11 22'" in diff
     mail = form.locator(".ke-form__mail").get_attribute("href")
-    assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune")
-    assert "33%2000%2011%2022" in mail and "yaml-language-server" in mail  # the diff and the whole file
+    assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune&body=")
+    body = unquote(mail.split("&body=", 1)[1])
+    assert "- Telefon: 33 00 11 22 (Tjenestekontoret - ekspedisjon) (før: 95 19 34 80 (Tjenestekontoret - ekspedisjon))" in body
+    assert "-----BEGIN KE-FINDER CHANGE v1-----" in body and "yaml-language-server" not in body  # no file, no git
+    assert len(mail) < 1800
     propose = form.locator(".ke-form__propose").get_attribute("href")
     assert propose == "https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml"
 
@@ -294,8 +301,8 @@ def test_browser_rules_agree_with_the_build(page, site_url: str, built_site: Pat
     assert any(browser["phones"]) and not all(browser["phones"])  # the table has both kinds
 
 
-def test_without_an_editors_address_the_form_says_where_corrections_go(chromium, site_url: str, built_site: Path,
-                                                                        tmp_path: Path) -> None:
+def test_without_an_editors_address_the_form_says_so_and_offers_to_copy(chromium, site_url: str, built_site: Path,
+                                                                         tmp_path: Path) -> None:
     """The session's site has an address; this copy has the settings element emptied, as a build without it."""
     from browser import serve
 
@@ -316,9 +323,11 @@ def test_without_an_editors_address_the_form_says_where_corrections_go(chromium,
         submit(page)
         page.wait_for_selector(".ke-form__result:not([hidden])")
         result = page.locator(".ke-form__result").inner_text()
-        assert "Hvor sender du rettelsen?" in result and "Færder kommune" in result
-        assert "regional koordinerende enhet i Helse Sør-Øst RHF" in result
+        assert "ingen adresse til redaksjonen" in result and "Kopier endringen" in result
+        # never a list of websites that do not edit this site
+        assert "Hvor sender du" not in result and page.locator(".ke-form__result a[href^='http']").count() == 0
         assert page.locator(".ke-form__mail").count() == 0 and page.locator(".ke-form__propose").count() == 0
+        assert "-----BEGIN KE-FINDER CHANGE v1-----" in page.input_value("#ke-message")
         assert page.locator(".ke-form__download").count() == 1
     context.close()
 
@@ -458,6 +467,120 @@ def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form
     assert "    evidence: live-page" in lines and "    confirmed_by_ke: false" in lines
     assert "    retrieved: '2026-12-07'" in lines
     path = data_copy(tmp_path) / "municipalities/3911-faerder.yaml"
+    path.write_text(after, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---- the KE employee's journey end to end: form -> e-mail -> `python -m ke_finder apply` -> data
+
+JOURNEY_WORDS = {  # the "everything is correct" button, in each language of the site
+    "": "Jeg jobber i enheten, og alt stemmer",
+    "nn/": "Eg jobbar i eininga, og alt stemmer",
+    "en/": "I work in the unit, and everything is correct",
+}
+
+
+def mail_body(page) -> str:
+    """The message the page's Send e-post link would open in a mail client (captured, never opened)."""
+    page.wait_for_selector(".ke-form__result:not([hidden])")
+    href = page.locator(".ke-form__mail").get_attribute("href")
+    assert href.startswith("mailto:redaksjon@example.org?subject=") and len(href) < 1800
+    return unquote(href.split("&body=", 1)[1])
+
+
+def ke_apply(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ke_finder", "apply", "--data", str(data), "--date", "2026-11-30",
+                           *args], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("lang", list(JOURNEY_WORDS))
+def test_ke_staff_journey_change_a_phone_and_confirm_everything(form, site_url: str, tmp_path: Path,
+                                                                  lang: str) -> None:
+    data = data_copy(tmp_path)
+    path = data / "municipalities/3911-faerder.yaml"
+    before = path.read_text(encoding="utf-8")
+    # 1. change a phone -> send -> the message's block applied -> the data differs only in that phone (+ its log)
+    open_form(form, site_url, "kommune-3911", lang)
+    form.fill("#ke-phone-1", "33 00 11 22")
+    submit(form)
+    message = tmp_path / "pasted.txt"
+    message.write_text(mail_body(form), encoding="utf-8")
+    dry = ke_apply(data, str(message))
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert "phones: 33 00 11 22 (Tjenestekontoret - ekspedisjon)" in dry.stdout
+    assert path.read_text(encoding="utf-8") == before  # a dry run writes nothing
+    done = ke_apply(data, str(message), "--write")
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = path.read_text(encoding="utf-8")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert removed == ["  - number: 95 19 34 80"]
+    assert after.replace("  - number: '33 00 11 22'", "  - number: 95 19 34 80").replace(
+        "changes:\n- date: '2026-11-30'\n  change: updated\n  fields:\n  - phones\n", "changes:\n") == before
+    assert "evidence: stored-copy" in after  # the sender's word alone confirms nothing
+    # 2. "everything is correct" (the step the confirmation requests link to) -> a saved e-mail -> apply
+    #    --confirmed-by-ke -> evidence ke-confirmed, that date
+    form.goto(f"{site_url}{lang}correction/?entry=kommune-3911&step=confirm", wait_until="networkidle")
+    form.wait_for_selector(".ke-form")
+    assert form.evaluate("document.activeElement.id") == "ke-all-heading"
+    form.get_by_role("button", name=JOURNEY_WORDS[lang]).click()
+    body = mail_body(form)
+    mail = EmailMessage()
+    mail["From"] = "Tjenestekontoret <post@faerder.kommune.no>"
+    mail["To"] = "redaksjon@example.org"
+    mail["Subject"] = "x"
+    mail.set_content(body)
+    eml = tmp_path / "confirm.eml"
+    eml.write_bytes(mail.as_bytes())
+    confirmed = ke_apply(data, str(eml), "--confirmed-by-ke", "2026-11-29", "--write")
+    # made against the file before step 1: the tool says the file changed since
+    assert confirmed.returncode == 0, confirmed.stdout + confirmed.stderr
+    assert "changed after the sender opened the form" in confirmed.stdout
+    assert "not from the owner's domain" not in confirmed.stdout
+    source = yaml.safe_load(path.read_text(encoding="utf-8"))["ke"]["source"]
+    assert (source["evidence"], source["retrieved"], source["confirmed_by_ke"]) == ("ke-confirmed", "2026-11-29", True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_long_change_keeps_the_mailto_link_short_or_says_to_copy(form, site_url: str) -> None:
+    """Mail clients open links of about 2,000 characters: the words go first, then the link itself."""
+    open_form(form, site_url, "kommune-3911")
+    for field in ("#ke-visiting-address", "#ke-postal-address"):  # about 2,300 characters with the words
+        form.fill(field, "Tjenestekontoret, Rådhusgata 1, inngang fra bakgården, 3120 Nøtterøy " * 3)
+    submit(form)
+    form.wait_for_selector(".ke-form__result:not([hidden])")
+    href = form.locator(".ke-form__mail").get_attribute("href")
+    assert len(href) <= 1800
+    body = unquote(href.split("&body=", 1)[1])
+    assert "-----BEGIN KE-FINDER CHANGE v1-----" in body and "Dette blir endret:" not in body  # words left out
+    assert "for lang til å stå i ord" in form.locator(".ke-form__result").inner_text()
+    open_form(form, site_url, "kommune-3911")
+    for field in ("#ke-visiting-address", "#ke-postal-address", "#ke-opening-hours", "#ke-phone-hours"):
+        form.fill(field, "Åpent for henvendelser på hverdager, også for pårørende og fastleger i nærområdet " * 3)
+    submit(form)
+    form.wait_for_selector(".ke-form__result:not([hidden])")
+    assert form.locator(".ke-form__mail").count() == 0
+    assert "Kopier meldingen under, og send den i en e-post til redaksjon@example.org" in form.locator(
+        ".ke-form__result").inner_text()
+    assert "-----END KE-FINDER CHANGE v1-----" in form.input_value("#ke-message")
+
+
+def test_a_related_page_is_offered_as_such_and_a_new_ke_page_replaces_it(form, site_url: str, tmp_path: Path) -> None:
+    """Bodø's data has only a page about individual plans (web_kind: related-page): never prefilled as the KE's."""
+    open_form(form, site_url, "kommune-1804")
+    assert form.input_value("#ke-web") == ""
+    assert "https://bodo.kommune.no/IP/" in form.inner_text("#ke-web-hint")
+    assert form.locator(".ke-form__all-correct").count() == 0  # nothing of the KE's own to confirm yet
+    form.fill("#ke-web", "https://bodo.kommune.no/koordinerende-enhet/")
+    form.check("#ke-live")
+    submit(form)
+    after = made_yaml(form)
+    assert "  web: https://bodo.kommune.no/koordinerende-enhet/\n  web_kind: ke-page\n  related_topic: null\n" in after
+    data = data_copy(tmp_path)
+    path = data / "municipalities/1804-bodo.yaml"
     path.write_text(after, encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)

@@ -15,8 +15,9 @@ from ke_finder.paths import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, parse_
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-# Folders of the built site that are not pages of one language.
-NOT_PAGES = ("api", "assets", "pagefind", "schemas")
+# Folders of the built site that are not pages of one language, or not pages with the site's frame: the KE
+# cards (embed/) are standalone pages for other sites' iframes, with no switcher (tests/test_embed.py).
+NOT_PAGES = ("api", "assets", "pagefind", "schemas", "embed")
 
 
 def test_languages_are_bokmal_nynorsk_english_in_that_order() -> None:

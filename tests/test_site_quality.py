@@ -256,7 +256,11 @@ def test_every_page_is_reachable_from_the_home_page(built_site: Path, pages: dic
             if target in pages and target not in seen:
                 seen.add(target)
                 queue.append(target)
-    unreachable = sorted(set(pages) - seen - set(UNLINKED_PAGES))
+    # The KE cards (embed/<id>/ in each language) are for other sites' iframes: the KE staff guide names their
+    # address pattern, and no page of this site needs a link to 1,100-odd of them.
+    cards = {rel for rel in pages if re.match(r"^(?:(?:nn|en)/)?embed/[a-z0-9-]+/index\.html$", rel)}
+    assert len(cards) > 1000
+    unreachable = sorted(set(pages) - seen - set(UNLINKED_PAGES) - cards)
     assert "en/index.html" in seen and "nn/index.html" in seen
     assert not unreachable, _report(unreachable, "pages not reachable from index.html")
     linked_anyway = sorted(set(UNLINKED_PAGES) & seen)

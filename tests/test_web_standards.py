@@ -57,6 +57,13 @@ TEMPLATE_PAGES = {
     "logo": "logo/index.html",
     "about": "about/accessibility/index.html",
 }
+# The embeddable KE cards (templates/embed.html.j2), written by the extras step, not by MkDocs: a few of them.
+EMBED_PAGES = {
+    "embed card, own KE": "embed/kommune-3911/index.html",
+    "embed card, related page only": "embed/kommune-1804/index.html",
+    "embed card, hospital trust": "embed/helseforetak-unn/index.html",
+    "embed card, no KE": "embed/kommune-5610/index.html",
+}
 # Templates only the fixture data set has (the real data has no KE shared by several municipalities yet).
 FIXTURE_PAGES = {
     "municipality, shared KE": "kommune/1812/index.html",
@@ -75,7 +82,10 @@ def _lang_of(rel: str) -> str:
 
 
 def _html_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """The site's pages; the embeddable KE cards (embed/, ke_finder/site/embed.py) are frames for other sites,
+    marked noindex, with no canonical, hreflang or switcher of their own."""
+    return sorted(rel for p in site.rglob("*.html") for rel in [p.relative_to(site).as_posix()]
+                  if rel.split("/")[0 if rel.split("/")[0] not in ("nn", "en") else 1] != "embed")
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +210,7 @@ def test_the_nu_html_checker_reports_no_errors_on_any_template(built_site: Path,
                                                                tmp_path: Path) -> None:
     files = [site / _in_lang(rel, lang) for site in (built_site, built_site_with_url)
              for rel in TEMPLATE_PAGES.values() for lang in LANGS]
+    files += [built_site / _in_lang(rel, lang) for rel in EMBED_PAGES.values() for lang in LANGS]
     files += [built_site / "404.html", built_site_with_url / "404.html"]
     files += [fixture_site_with_url / _in_lang(rel, lang) for rel in FIXTURE_PAGES.values() for lang in LANGS]
     missing = [str(f) for f in files if not f.is_file()]

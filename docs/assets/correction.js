@@ -1,14 +1,16 @@
 /* The correction form: a KE employee corrects their entry without git or YAML, and without any server.
  *
- * It reads one entry (assets/entries/<id>.json: the data file's text, its current values, where corrections go)
+ * It reads one entry (assets/entries/<id>.json: the data file's text and its version hash, its current values)
  * and the build's rules (assets/correction-rules.json, written by ke_finder/editor/correction_form.py from the same
  * constants and libphonenumber metadata the build uses). It then
  *   1. checks the input with those rules, saying why a value is refused;
  *   2. edits the YAML text of the data file with the same targeted edits scripts/import_contacts.py makes
  *      (ke_finder/editor/contact_import.py: a changed value is re-written in ruamel.yaml's style, everything
  *      else stays byte for byte) — tests/test_correction.py proves both give the same bytes;
- *   3. offers the file for download, an e-mail to the editors (mailto, with a readable diff and the YAML), and,
- *      when the repository's edit page is configured, a link to propose the change there.
+ *   3. says what will change in plain words and offers one action: an e-mail to the editors (mailto: the change in
+ *      words and a machine-readable block that `python -m ke_finder apply` reads), or, in a build without an
+ *      editors' address, "copy the change". The downloaded file, the diff and the repository link are folded away
+ *      for editors. "Everything is correct" makes the same kind of message with nothing changed.
  *
  * KeYaml (the text edits) and KeRules (the checks) are exposed on window for the tests. */
 (function () {
@@ -34,9 +36,11 @@
       emailHint: "Enhetens felles postkasse, for eksempel post@kommune.no. Ikke en ansatts egen adresse.",
       web: "Nettside",
       webHint: "Adressen til enhetens side, som begynner med https://.",
+      relatedNow: "Nå viser vi denne lenken som en side om et beslektet tema, ikke som enhetens egen side: {url}. Har enheten en egen side, skriv adressen her.",
       visiting_address: "Besøksadresse",
       postal_address: "Postadresse",
       opening_hours: "Åpningstid",
+      phone_hours: "Telefontid",
       her_id: "Elektronisk adresse (HER-id)",
       herHint: "Bare sifre, slik den står i Adresseregisteret.",
       servicesLegend: "Tilbud kommunen har",
@@ -61,25 +65,35 @@
       errorsTitle: "Rett dette først:",
       noChange: "Du har ikke endret noe ennå.",
       resultTitle: "Rettelsen er klar",
+      confirmTitle: "Bekreftelsen er klar",
+      changesTitle: "Dette blir endret:",
+      changeLine: "{field}: {value} (før: {old})",
+      nothingChanges: "Ingenting blir endret. Du bekrefter at alt vi viser om enheten, stemmer.",
+      sendMail: "Send e-post",
+      sendHint: "E-postprogrammet ditt åpner en ferdig e-post til redaksjonen ({email}). Trykk «Send» der. Åpner det seg ikke, kopier meldingen under og send den til {email}.",
+      tooLong: "Endringen er for lang til å stå i ord i en e-postlenke. E-posten har derfor bare den delen redaksjonen leser med verktøyet sitt.",
+      tooLongCopy: "Endringen er for lang for en e-postlenke. Kopier meldingen under, og send den i en e-post til {email}.",
+      noEditors: "Denne utgaven av nettstedet har ingen adresse til redaksjonen (det er en testutgave), så skjemaet kan ikke sende noe. Kopier endringen under og ta vare på den.",
+      message: "Meldingen",
+      copy: "Kopier endringen",
+      copied: "Endringen er kopiert.",
+      editorsTitle: "For redaksjonen: filen og endringene linje for linje",
       download: "Last ned filen {file}",
       downloadHint: "Filen er sjekket med de samme reglene som nettstedet bruker.",
-      mail: "Send rettelsen på e-post til redaksjonen",
-      mailHint: "E-posten har endringene og hele filen som tekst. Åpner ikke e-postprogrammet seg, send den nedlastede filen til {email}.",
       propose: "Foreslå endringen i kodelageret",
       proposeHint: "For deg som har konto der: lim inn innholdet i filen, og send forslaget.",
-      whereTitle: "Hvor sender du rettelsen?",
-      whereText: "Send den nedlastede filen og beskjed om hva som er endret til en av disse. De sørger for at opplysningene blir rettet:",
-      whereOwner: "{name}",
-      whereTrust: "koordinerende enhet i {name}",
-      whereRegional: "regional koordinerende enhet i {name}",
       diffTitle: "Endringene",
-      mailSubject: "Rettelse: {owner} ({file})",
+      mailSubject: "Rettelse: {owner}",
+      mailConfirmSubject: "Bekreftelse: {owner}",
       mailIntro: "Rettelse av opplysningene om koordinerende enhet for {owner}, laget med skjemaet på nettstedet.",
+      mailConfirmIntro: "Den koordinerende enheten for {owner} bekrefter at opplysningene på nettstedet stemmer.",
       mailConfirmed: "Avsenderen jobber i enheten og bekrefter opplysningene.",
       mailNotConfirmed: "Avsenderen har ikke bekreftet at hen jobber i enheten.",
       mailLive: "Avsenderen jobber ikke i enheten, men har sjekket opplysningene på nettsiden i dag.",
-      mailDiff: "Endringer:",
-      mailFile: "Hele filen ({file}):",
+      mailBlock: "For redaksjonen (ikke endre linjene under):",
+      allTitle: "Stemmer alt?",
+      allText: "Jobber du i enheten, og stemmer alt vi viser om den? Da bekrefter du det med ett trykk. Vi lager en melding til redaksjonen der ingenting er endret.",
+      allButton: "Jeg jobber i enheten, og alt stemmer",
       none: "(tomt)",
       // Why a value is refused (the same rules as the build: ke_finder/source/checks.py).
       errPhone: "«{value}» er ikke et gyldig norsk telefonnummer. Skriv 8 sifre, for eksempel 69 22 55 00, eller med +47 foran.",
@@ -117,9 +131,11 @@
       emailHint: "Den felles postkassa til eininga, til dømes post@kommune.no. Ikkje adressa til ein tilsett.",
       web: "Nettside",
       webHint: "Adressa til sida for eininga, som byrjar med https://.",
+      relatedNow: "No viser vi denne lenka som ei side om eit nærskyldt tema, ikkje som sida til eininga: {url}. Har eininga ei eiga side, skriv adressa her.",
       visiting_address: "Besøksadresse",
       postal_address: "Postadresse",
       opening_hours: "Opningstid",
+      phone_hours: "Telefontid",
       her_id: "Elektronisk adresse (HER-id)",
       herHint: "Berre siffer, slik den står i Adresseregisteret.",
       servicesLegend: "Tilbod kommunen har",
@@ -144,25 +160,35 @@
       errorsTitle: "Rett dette først:",
       noChange: "Du har ikkje endra noko enno.",
       resultTitle: "Rettinga er klar",
+      confirmTitle: "Stadfestinga er klar",
+      changesTitle: "Dette blir endra:",
+      changeLine: "{field}: {value} (før: {old})",
+      nothingChanges: "Ingenting blir endra. Du stadfestar at alt vi viser om eininga, stemmer.",
+      sendMail: "Send e-post",
+      sendHint: "E-postprogrammet ditt opnar ein ferdig e-post til redaksjonen ({email}). Trykk «Send» der. Opnar det seg ikkje, kopier meldinga under og send ho til {email}.",
+      tooLong: "Endringa er for lang til å stå i ord i ei e-postlenke. E-posten har difor berre den delen redaksjonen les med verktøyet sitt.",
+      tooLongCopy: "Endringa er for lang for ei e-postlenke. Kopier meldinga under, og send ho i ein e-post til {email}.",
+      noEditors: "Denne utgåva av nettstaden har inga adresse til redaksjonen (det er ei utgåve for testing), så skjemaet kan ikkje sende noko. Kopier endringa under og ta vare på ho.",
+      message: "Meldinga",
+      copy: "Kopier endringa",
+      copied: "Endringa er kopiert.",
+      editorsTitle: "For redaksjonen: fila og endringane linje for linje",
       download: "Last ned fila {file}",
       downloadHint: "Fila er sjekka med dei same reglane som nettstaden bruker.",
-      mail: "Send rettinga på e-post til redaksjonen",
-      mailHint: "E-posten har endringane og heile fila som tekst. Opnar ikkje e-postprogrammet seg, send fila du lasta ned, til {email}.",
       propose: "Føreslå endringa i kodelageret",
       proposeHint: "For deg som har konto der: lim inn innhaldet i fila, og send forslaget.",
-      whereTitle: "Kvar sender du rettinga?",
-      whereText: "Send fila du lasta ned, og ei melding om kva som er endra, til ein av desse. Dei sørgjer for at opplysningane blir retta:",
-      whereOwner: "{name}",
-      whereTrust: "koordinerande eining i {name}",
-      whereRegional: "regional koordinerande eining i {name}",
       diffTitle: "Endringane",
-      mailSubject: "Retting: {owner} ({file})",
+      mailSubject: "Retting: {owner}",
+      mailConfirmSubject: "Stadfesting: {owner}",
       mailIntro: "Retting av opplysningane om koordinerande eining for {owner}, laga med skjemaet på nettstaden.",
+      mailConfirmIntro: "Den koordinerande eininga for {owner} stadfestar at opplysningane på nettstaden stemmer.",
       mailConfirmed: "Avsendaren jobbar i eininga og stadfestar opplysningane.",
       mailNotConfirmed: "Avsendaren har ikkje stadfesta at han eller ho jobbar i eininga.",
       mailLive: "Avsendaren jobbar ikkje i eininga, men har sjekka opplysningane på nettsida i dag.",
-      mailDiff: "Endringar:",
-      mailFile: "Heile fila ({file}):",
+      mailBlock: "For redaksjonen (ikkje endre linjene under):",
+      allTitle: "Stemmer alt?",
+      allText: "Jobbar du i eininga, og stemmer alt vi viser om henne? Då stadfestar du det med eitt trykk. Vi lagar ei melding til redaksjonen der ingenting er endra.",
+      allButton: "Eg jobbar i eininga, og alt stemmer",
       none: "(tomt)",
       errPhone: "«{value}» er ikkje eit gyldig norsk telefonnummer. Skriv 8 siffer, til dømes 69 22 55 00, eller med +47 framfor.",
       errPhoneTwice: "Nummeret {value} står to gonger. Fjern det eine.",
@@ -199,9 +225,11 @@
       emailHint: "The unit's shared mailbox, for example post@kommune.no. Not an employee's own address.",
       web: "Web page",
       webHint: "The address of the unit's page, starting with https://.",
+      relatedNow: "We now show this link as a page on a related topic, not as the unit's own page: {url}. If the unit has a page of its own, write its address here.",
       visiting_address: "Visiting address",
       postal_address: "Postal address",
       opening_hours: "Opening hours",
+      phone_hours: "Phone hours",
       her_id: "Electronic address (HER-id)",
       herHint: "Digits only, as in the national address register (Adresseregisteret).",
       servicesLegend: "Offers the municipality has",
@@ -226,25 +254,35 @@
       errorsTitle: "Fix this first:",
       noChange: "You have not changed anything yet.",
       resultTitle: "The correction is ready",
+      confirmTitle: "The confirmation is ready",
+      changesTitle: "This will change:",
+      changeLine: "{field}: {value} (before: {old})",
+      nothingChanges: "Nothing changes. You confirm that everything we show about the unit is correct.",
+      sendMail: "Send e-mail",
+      sendHint: "Your e-mail program opens a ready e-mail to the editors ({email}). Press “Send” there. If it does not open, copy the message below and send it to {email}.",
+      tooLong: "The change is too long to be written out in words in an e-mail link. The e-mail therefore holds only the part the editors read with their tool.",
+      tooLongCopy: "The change is too long for an e-mail link. Copy the message below and send it in an e-mail to {email}.",
+      noEditors: "This copy of the site has no address for the editors (it is a test build), so the form cannot send anything. Copy the change below and keep it.",
+      message: "The message",
+      copy: "Copy the change",
+      copied: "The change has been copied.",
+      editorsTitle: "For the editors: the file and the changes line by line",
       download: "Download the file {file}",
       downloadHint: "The file has been checked with the same rules the site uses.",
-      mail: "E-mail the correction to the editors",
-      mailHint: "The e-mail has the changes and the whole file as text. If your e-mail program does not open, send the downloaded file to {email}.",
       propose: "Propose this change in the repository",
       proposeHint: "If you have an account there: paste the file's content and submit the proposal.",
-      whereTitle: "Where to send the correction",
-      whereText: "Send the downloaded file, and a note of what changed, to one of these. They will see that the details are corrected:",
-      whereOwner: "{name}",
-      whereTrust: "the coordinating unit of {name}",
-      whereRegional: "the regional coordinating unit of {name}",
       diffTitle: "The changes",
-      mailSubject: "Correction: {owner} ({file})",
+      mailSubject: "Correction: {owner}",
+      mailConfirmSubject: "Confirmation: {owner}",
       mailIntro: "A correction of the details of the coordinating unit of {owner}, made with the form on the site.",
+      mailConfirmIntro: "The coordinating unit of {owner} confirms that the details on the site are correct.",
       mailConfirmed: "The sender works in the unit and confirms the details.",
       mailNotConfirmed: "The sender has not confirmed working in the unit.",
       mailLive: "The sender does not work in the unit, but checked the details on the web page today.",
-      mailDiff: "Changes:",
-      mailFile: "The whole file ({file}):",
+      mailBlock: "For the editors (do not change the lines below):",
+      allTitle: "Is everything correct?",
+      allText: "Do you work in the unit, and is everything we show about it correct? Then confirm it in one step. We make a message to the editors with nothing changed.",
+      allButton: "I work in the unit, and everything is correct",
       none: "(empty)",
       errPhone: "“{value}” is not a valid Norwegian phone number. Write 8 digits, like 69 22 55 00, or with +47 in front.",
       errPhoneTwice: "The number {value} is listed twice. Remove one.",
@@ -357,6 +395,7 @@
       herId: function (text) { return her.test(String(text)); },
       maxText: json.max_text_length,
       keKeys: json.ke_keys,
+      block: json.change_block,
       sourceKeys: json.source_keys,
       width: json.yaml_width
     };
@@ -732,7 +771,19 @@
     build(rules, entry, null);
   }).catch(function () { status(W.loadFailed); });
 
-  var FIELDS = ["unit", "email", "web", "visiting_address", "postal_address", "opening_hours", "her_id"];
+  /* The change block's checksum: FNV-1a (32 bits) over the UTF-8 bytes, as change_block.fnv1a computes it. Its
+     fields, version and the mailto limit come from the rules export (rules.block). */
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return ("0000000" + h.toString(16)).slice(-8);
+  }
+  function todayIso() {
+    var today = new Date();
+    return today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+  }
+
+  var FIELDS = ["unit", "email", "web", "visiting_address", "postal_address", "opening_hours", "phone_hours", "her_id"];
   var HINTS = { unit: "unitHint", email: "emailHint", web: "webHint", her_id: "herHint" };
 
   function field(id, label, value, hint, type) {
@@ -797,8 +848,12 @@
     (ke.phones || []).forEach(function (p) { addPhoneRow(p.number, p.label); });
     addButton.addEventListener("click", function () { addPhoneRow("", "").querySelector("input").focus(); });
     unitSet.appendChild(phoneSet);
+    // Only what the site presents as the KE's own is prefilled: a related page is named as such, not as the web page.
+    var related = ke.web_kind === "related-page";
     FIELDS.slice(1).forEach(function (key) {
-      unitSet.appendChild(field("ke-" + key.replace(/_/g, "-"), W[key], ke[key], HINTS[key] ? W[HINTS[key]] : null,
+      var relatedWeb = key === "web" && related;
+      unitSet.appendChild(field("ke-" + key.replace(/_/g, "-"), W[key], relatedWeb ? "" : ke[key],
+                                relatedWeb ? fill(W.relatedNow, { url: ke.web }) : HINTS[key] ? W[HINTS[key]] : null,
                                 key === "email" ? "email" : key === "web" ? "url" : "text"));
     });
     form.appendChild(unitSet);
@@ -818,7 +873,7 @@
     }
 
     var srcSet = el("fieldset", {}, [el("legend", { text: W.sourceLegend })]);
-    srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || (entry.where[0] && entry.where[0].role === "owner" ? entry.where[0].web : ""), W.sourceHint, "url"));
+    srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || entry.owner_web || "", W.sourceHint, "url"));
     srcSet.appendChild(evidenceNow(entry.ke));
     var confirm = el("input", { type: "checkbox", id: "ke-confirm", "aria-describedby": "ke-confirm-hint" });
     confirm.checked = !!(ke.source || {}).confirmed_by_ke;
@@ -838,8 +893,17 @@
 
     form.appendChild(el("button", { type: "submit", class: "ke-form__button", text: W.make }));
     var result = el("section", { class: "ke-form__result", "aria-labelledby": "ke-result-heading", hidden: "" });
+    // "Everything is correct": one step for a KE whose details we publish, the same kind of message with nothing changed.
+    if (entry.ke && !related) {
+      var allButton = el("button", { type: "button", class: "ke-form__button ke-form__all-correct", text: W.allButton });
+      var all = el("section", { class: "ke-form__all", "aria-labelledby": "ke-all-heading" }, [
+        el("h2", { id: "ke-all-heading", tabindex: "-1", text: W.allTitle }), el("p", { text: W.allText }), el("p", {}, [allButton])]);
+      allButton.addEventListener("click", function () { showResult(entry.yaml, "ke", null, todayIso()); });
+      root.appendChild(all);
+    }
     root.appendChild(form);
     root.appendChild(result);
+    if (entry.ke && !related && new URLSearchParams(location.search).get("step") === "confirm") document.getElementById("ke-all-heading").focus();
 
     function value(id) { var input = document.getElementById(id); return input ? input.value.trim() : ""; }
 
@@ -876,7 +940,7 @@
       values.unit = text("ke-unit", "unit");
       values.email = text("ke-email", "email", function (v) { if (!rules.email(v)) { fail("ke-email", fill(W.errEmail, { value: v })); return false; } return true; });
       values.web = text("ke-web", "web", function (v) { if (!rules.link(v)) { fail("ke-web", fill(W.errLink, { value: v })); return false; } return true; });
-      ["visiting_address", "postal_address", "opening_hours"].forEach(function (key) { values[key] = text("ke-" + key.replace(/_/g, "-"), key); });
+      ["visiting_address", "postal_address", "opening_hours", "phone_hours"].forEach(function (key) { values[key] = text("ke-" + key.replace(/_/g, "-"), key); });
       values.her_id = text("ke-her-id", "her_id", function (v) { if (!rules.herId(v)) { fail("ke-her-id", fill(W.errHer, { value: v })); return false; } return true; });
       var needsPersonal = [];
       var phones = [];
@@ -928,12 +992,16 @@
         showErrors(errors);
         return;
       }
-      var today = new Date();
-      var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+      var iso = todayIso();
       var current = entry.ke;
       var change = { values: {} };
       FIELDS.forEach(function (key) {
         var now = current && current[key] !== undefined ? current[key] : null;
+        if (key === "web" && related) {
+          // An empty field keeps the related page; an address makes it the KE's own page.
+          if (values.web) { change.values.web = values.web; change.values.web_kind = "ke-page"; change.values.related_topic = null; }
+          return;
+        }
         if (values[key] !== now) change.values[key] = values[key];
       });
       var currentPhones = current ? current.phones : [];
@@ -967,7 +1035,7 @@
         showErrors([{ id: "ke-unit", message: W.errFile }]);
         return;
       }
-      showResult(after, confirm.checked ? W.mailConfirmed : live.checked ? W.mailLive : W.mailNotConfirmed);
+      showResult(after, confirm.checked ? "ke" : live.checked ? "live" : "none", change, iso);
     });
 
     function showErrors(errors) {
@@ -983,43 +1051,118 @@
       errorBox.focus();
     }
 
-    function showResult(after, sender) {
+    /* A value as KE staff read it: phones with their labels, offers by name, nothing as "(empty)". */
+    function shownValue(key, value) {
+      if (value === null || value === undefined || (Array.isArray(value) && !value.length)) return W.none;
+      if (key === "phones") return value.map(function (p) { return (p.display || p.number) + (p.label ? " (" + p.label + ")" : ""); }).join(", ");
+      if (key === "services") return value.map(function (code) { var f = (services || []).filter(function (x) { return x.code === code; })[0]; return f ? f.names[lang] : code; }).join(", ");
+      return String(value);
+    }
+
+    /* What will change, in plain words: one line per field. */
+    function changeLines(change) {
+      var lines = [];
+      var current = entry.ke || { phones: [], source: {} };
+      FIELDS.slice(0, 1).concat(["phones"], FIELDS.slice(1)).forEach(function (key) {
+        var value = key === "phones" ? change.phones : change.values[key];
+        if (value === undefined) return;
+        var old = key === "web" && current.web_kind === "related-page" ? null : current[key];
+        lines.push(fill(W.changeLine, { field: W[key], value: shownValue(key, value), old: shownValue(key, old) }));
+      });
+      if (change.services !== undefined) lines.push(fill(W.changeLine, { field: W.servicesLegend, value: shownValue("services", change.services), old: shownValue("services", entry.services) }));
+      if (change.source && change.source.url !== undefined) lines.push(fill(W.changeLine, { field: W.sourceUrl, value: change.source.url, old: shownValue("url", current.source.url) }));
+      return lines;
+    }
+
+    /* The machine-readable block `python -m ke_finder apply` reads (ke_finder/editor/change_block.py has the
+       format and the reader): one `key: JSON` line per field, spaces inside values as \u0020 so that a mail
+       client's line wrapping cannot lose one, and an FNV-1a checksum of the lines. */
+    function changeBlock(change, claim, iso) {
+      function dumps(v) { return JSON.stringify(v).replace(/ /g, "\\u0020"); }
+      var lines = ["entry: " + dumps(entry.id), "base: " + dumps(entry.base)];
+      if (change) {
+        rules.block.fields.forEach(function (key) {
+          if (key === "phones") { if (change.phones) lines.push("set.phones: " + dumps(change.phones.map(function (p) { return { number: p.display, label: p.label }; }))); }
+          else if (key in change.values) lines.push("set." + key + ": " + dumps(change.values[key]));
+        });
+        if (change.services !== undefined) lines.push("services: " + dumps(change.services));
+        if (change.source && change.source.url !== undefined) lines.push("source.url: " + dumps(change.source.url));
+      }
+      lines.push("claim: " + dumps(claim), "date: " + dumps(iso));
+      lines.push("sum: " + dumps(fnv1a(lines.join("\n"))));
+      var version = rules.block.version;
+      return ["-----BEGIN KE-FINDER CHANGE " + version + "-----"].concat(lines, ["-----END KE-FINDER CHANGE " + version + "-----"]).join("\n");
+    }
+
+    /* The result: what changes in plain words, and one action (send the e-mail, or copy the change). The file and
+       the line-by-line diff are for the editors, folded away below. change is null for "everything is correct". */
+    function showResult(after, claim, change, iso) {
       errorBox.hidden = true;
       result.textContent = "";
       var fileName = entry.file.split("/").pop();
-      var diff = unifiedDiff(entry.yaml, after, entry.file);
-      result.appendChild(el("h2", { id: "ke-result-heading", tabindex: "-1", text: W.resultTitle }));
-      var blob = new Blob([after], { type: "application/yaml;charset=utf-8" });
-      var download = el("a", { href: URL.createObjectURL(blob), download: fileName, class: "ke-form__download", text: fill(W.download, { file: fileName }) });
-      result.appendChild(el("p", {}, [download]));
-      result.appendChild(el("p", { class: "ke-form__hint", text: W.downloadHint }));
-      if (settings.email) {
-        var subject = fill(W.mailSubject, { owner: owner, file: entry.file });
-        var body = [fill(W.mailIntro, { owner: owner }), sender, "",
-          W.mailDiff, diff, fill(W.mailFile, { file: entry.file }), after].join("\n");
-        var mail = el("a", { href: "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body),
-          class: "ke-form__mail", text: W.mail });
-        result.appendChild(el("p", {}, [mail]));
-        result.appendChild(el("p", { class: "ke-form__hint", text: fill(W.mailHint, { email: settings.email }) }));
-      } else {
-        result.appendChild(el("h3", { text: W.whereTitle }));
-        result.appendChild(el("p", { text: W.whereText }));
-        var list = el("ul", { class: "ke-form__where" });
-        entry.where.forEach(function (w) {
-          var name = fill(w.role === "trust" ? W.whereTrust : w.role === "regional" ? W.whereRegional : W.whereOwner, { name: w.name });
-          list.appendChild(el("li", {}, [el("a", { href: w.web, text: name })]));
-        });
+      var lines = change ? changeLines(change) : [];
+      result.appendChild(el("h2", { id: "ke-result-heading", tabindex: "-1", text: change ? W.resultTitle : W.confirmTitle }));
+      if (lines.length) {
+        result.appendChild(el("p", { text: W.changesTitle }));
+        var list = el("ul", { class: "ke-form__changes" });
+        lines.forEach(function (line) { list.appendChild(el("li", { text: line })); });
         result.appendChild(list);
+      } else {
+        result.appendChild(el("p", { text: W.nothingChanges }));
       }
-      if (settings.editUrl && /^https?:\/\//.test(settings.editUrl)) {
-        result.appendChild(el("p", {}, [el("a", { href: settings.editUrl + entry.file, class: "ke-form__propose", text: W.propose })]));
-        result.appendChild(el("p", { class: "ke-form__hint", text: W.proposeHint }));
+      var sender = claim === "ke" ? W.mailConfirmed : claim === "live" ? W.mailLive : W.mailNotConfirmed;
+      var block = changeBlock(change, claim, iso);
+      var words = [fill(change ? W.mailIntro : W.mailConfirmIntro, { owner: owner }), sender, ""]
+        .concat(lines.length ? [W.changesTitle].concat(lines.map(function (l) { return "- " + l; }), [""]) : [])
+        .concat([W.mailBlock, block]);
+      var body = words.join("\n");
+      var subject = fill(change ? W.mailSubject : W.mailConfirmSubject, { owner: owner });
+      var message = el("textarea", { id: "ke-message", class: "ke-form__message", readonly: "", rows: "8" });
+      if (settings.email) {
+        var href = function (text) { return "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text); };
+        var tooLong = href(body).length > rules.block.mailto_limit;
+        if (tooLong) body = [fill(change ? W.mailIntro : W.mailConfirmIntro, { owner: owner }), sender, "", W.mailBlock, block].join("\n");
+        if (href(body).length > rules.block.mailto_limit) {
+          // Even the block alone is too long for a link many mail clients open: the message is copied by hand.
+          result.appendChild(el("p", { class: "ke-form__too-long", text: fill(W.tooLongCopy, { email: settings.email }) }));
+        } else {
+          result.appendChild(el("p", {}, [el("a", { href: href(body), class: "ke-form__mail md-button md-button--primary", text: W.sendMail })]));
+          result.appendChild(el("p", { class: "ke-form__hint", text: fill(W.sendHint, { email: settings.email }) }));
+          if (tooLong) result.appendChild(el("p", { class: "ke-form__hint", text: W.tooLong }));
+        }
+      } else {
+        result.appendChild(el("p", { class: "ke-form__no-editors", text: W.noEditors }));
       }
-      result.appendChild(el("h3", { text: W.diffTitle }));
-      result.appendChild(el("pre", { class: "ke-form__diff", tabindex: "0", text: diff }));
+      message.value = body;
+      result.appendChild(el("label", { for: "ke-message", text: W.message }));
+      result.appendChild(message);
+      var copied = el("p", { role: "status", class: "ke-form__hint" });
+      var copy = el("button", { type: "button", class: "ke-form__button ke-form__button--secondary ke-form__copy", text: W.copy });
+      copy.addEventListener("click", function () {
+        message.select();
+        var done = function () { copied.textContent = W.copied; };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(body).then(done, function () { document.execCommand("copy"); done(); });
+        else { document.execCommand("copy"); done(); }
+      });
+      result.appendChild(el("p", {}, [copy]));
+      result.appendChild(copied);
+      var editors = el("details", { class: "ke-form__editors" }, [el("summary", { text: W.editorsTitle })]);
+      if (change) {
+        var blob = new Blob([after], { type: "application/yaml;charset=utf-8" });
+        editors.appendChild(el("p", {}, [el("a", { href: URL.createObjectURL(blob), download: fileName, class: "ke-form__download", text: fill(W.download, { file: fileName }) })]));
+        editors.appendChild(el("p", { class: "ke-form__hint", text: W.downloadHint }));
+        if (settings.editUrl && /^https?:\/\//.test(settings.editUrl)) {
+          editors.appendChild(el("p", {}, [el("a", { href: settings.editUrl + entry.file, class: "ke-form__propose", text: W.propose })]));
+          editors.appendChild(el("p", { class: "ke-form__hint", text: W.proposeHint }));
+        }
+        editors.appendChild(el("h3", { text: W.diffTitle }));
+        editors.appendChild(el("pre", { class: "ke-form__diff", tabindex: "0", text: unifiedDiff(entry.yaml, after, entry.file) }));
+      }
+      if (change) result.appendChild(editors);
       result.hidden = false;
       document.getElementById("ke-result-heading").focus();
       result.setAttribute("data-yaml", after);
+      result.setAttribute("data-message", body);
     }
   }
 })();

@@ -2,7 +2,7 @@
 
 The form runs without a server, so it needs, for the one entry it corrects, the data file's text exactly as in
 the repository (it edits that text the way scripts/import_contacts.py edits it, and offers the result for
-download), the current values to prefill, and where corrections go. One small file per entry
+download), the current values to prefill, and the owner's website. One small file per entry
 (assets/entries/<id>.json) keeps the form's download the same size whatever the number of municipalities.
 
 The browser checks input with the build's own rules, exported here from the same constants and libraries the
@@ -25,12 +25,16 @@ from ..model.records import municipality_org_name
 from ..paths import CORRECTION_ENTRY_DIR, LANGUAGES, correction_entry_id, municipality_path, trust_path
 from ..source import checks
 from . import contact_import
+from . import change_block
+from .change_block import base_hash
 
 # The number types libphonenumber knows for Norway; a number is valid when it matches one of them.
 PHONE_TYPES = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number", "voip",
                "pager", "uan", "voicemail")
 # Where the unit's contacts are edited; the order of a new block (contact_import keeps the schema's order).
 CORRECTION_RULES_FILE = "assets/correction-rules.json"
+# Common mail clients open a mailto link of up to about 2,000 characters; the form keeps its links below this.
+MAILTO_LIMIT = 1800
 
 
 def phone_rules() -> dict[str, Any]:
@@ -64,6 +68,10 @@ def browser_rules() -> dict[str, Any]:
         "ke_keys": list(contact_import.KE_KEYS),
         "source_keys": list(contact_import.SOURCE_KEYS),
         "yaml_width": 110,
+        # The block the form mails and `python -m ke_finder apply` reads (change_block.py): its fields and the
+        # longest mailto URL the form writes, so the script has no list of its own.
+        "change_block": {"version": change_block.VERSION, "fields": list(change_block.FIELDS),
+                         "mailto_limit": MAILTO_LIMIT},
     }
 
 
@@ -83,51 +91,37 @@ def _current_ke(document: dict) -> dict[str, Any] | None:
     return current
 
 
-def _where(role: str, name: str, web: str | None) -> dict[str, str | None]:
-    """A place corrections can go when the site has no editors' address: role is owner, trust or regional."""
-    return {"role": role, "name": name, "web": web}
-
-
 def _same_name(name: str) -> dict[str, str]:
     """A proper name is not translated: the same in every language of the site."""
     return {lang: name for lang in LANGUAGES}
 
 
 def correction_entries(directory: Directory, data_dir: Path) -> dict[str, dict[str, Any]]:
-    """Entry id -> what the form needs for it: file, text, current values, where corrections go."""
+    """Entry id -> what the form needs for it: file, text and its version, current values, the owner's website.
+
+    Corrections go to the editors only (KE_EDITOR_EMAIL): the form never sends people to the municipality's or
+    hospital's website, which does not edit this site. The owner's website only prefills an empty source field.
+    """
     root = data_dir.parent
     entries: dict[str, dict[str, Any]] = {}
 
-    def add(entity: Any, kind: str, owner: dict[str, str], page: str, services: Any, where: list) -> None:
+    def add(entity: Any, kind: str, owner: dict[str, str], page: str, services: Any, owner_web: str | None) -> None:
         text = (root / entity.source_file).read_text(encoding="utf-8")
         entry_id = correction_entry_id(entity)
         entries[entry_id] = {"id": entry_id, "kind": kind, "owner": owner, "file": entity.source_file,
-                             "page": page_urls(page), "yaml": text, "ke": _current_ke(yaml.safe_load(text)),
-                             "services": services, "where": [w for w in where if w["web"]]}
-
-    def regional(region_id: str) -> list:
-        region = directory.regions[region_id]
-        ke = region.regional_ke
-        return [_where("regional", region.name, ke.web if ke else region.website)]
+                             "page": page_urls(page), "yaml": text, "base": base_hash(text),
+                             "ke": _current_ke(yaml.safe_load(text)), "services": services, "owner_web": owner_web}
 
     for m in directory.municipalities.values():
         if m.cooperation_id:
             continue  # corrected in the cooperation's file
-        trust = directory.hospital_trusts.get(m.hospital_trust_id) if m.hospital_trust_id else None
-        region_id = directory.counties[m.county_number].region_id
         add(m, "municipality", {**_same_name(municipality_org_name(m)), "en": f"{m.name} municipality"},
-            municipality_path(m.number), list(m.services) if m.services is not None else None,
-            [_where("owner", municipality_org_name(m), m.website)]
-            + ([_where("trust", trust.name, trust.ke.web if trust.ke else trust.website)] if trust else [])
-            + regional(region_id))
+            municipality_path(m.number), list(m.services) if m.services is not None else None, m.website)
     for trust in directory.hospital_trusts.values():
-        add(trust, "hospital_trust", _same_name(trust.name), trust_path(trust.id), None,
-            [_where("owner", trust.name, trust.website)] + regional(trust.region_id))
+        add(trust, "hospital_trust", _same_name(trust.name), trust_path(trust.id), None, trust.website)
     for coop in directory.cooperations.values():
-        host = directory.municipalities[coop.host]
-        region_id = directory.counties[host.county_number].region_id
         add(coop, "cooperation", _same_name(coop.name), f"samarbeid/{coop.id}", None,
-            [_where("owner", municipality_org_name(host), host.website)] + regional(region_id))
+            directory.municipalities[coop.host].website)
     return dict(sorted(entries.items()))
 
 

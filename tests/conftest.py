@@ -13,13 +13,16 @@ TODAY = date(2026, 11, 23)
 
 
 # ---- test tiers (markers registered in pytest.ini) --------------------------------------------------------
-TIERS = ("unit", "site", "browser")
+TIERS = ("unit", "web", "site", "browser")
 BROWSER_FIXTURES = {"chromium", "page", "site_url", "fixture_site_url"}
 SITE_FIXTURES = {"built_site", "built_site_with_url", "injected_sites"}
+# The editors' crawler against the fixture web on loopback (tests/fixture_web.py): crawls in their own processes,
+# tens of seconds, so they run in `make test` and stay out of the edit loop (`make test-fast`).
+WEB_FIXTURES = {"web"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Give every test exactly one tier from the fixtures it uses (browser > site > unit).
+    """Give every test exactly one tier from the fixtures it uses (browser > site > web > unit).
 
     A test that builds a site without those fixtures says so itself with @pytest.mark.site; a module may say
     `pytestmark = pytest.mark.unit`, and then a test in it that needs a build or a browser is an error.
@@ -32,6 +35,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             tier = "browser"
         elif fixtures & SITE_FIXTURES or "site" in marked:
             tier = "site"
+        elif fixtures & WEB_FIXTURES:
+            tier = "web"
         else:
             tier = "unit"
         if marked - {tier}:

@@ -364,3 +364,35 @@ def test_verify_apply_upgrades_exactly_the_confirmed_entry(verified: dict[str, A
 
     errors, _warnings = check_data(data)
     assert errors == []
+
+
+# ---------------------------------------------------------------- discover -> accept: the editor's whole loop
+
+
+def test_discovered_candidate_accepted_into_real_data_validates(discovered: dict[str, Any], web: FixtureWeb,
+                                                               tmp_path: Path) -> None:
+    """What discover writes is what accept reads: the unflagged values enter data, the staff mobile never does.
+
+    The fixture site stands in for Færder's own website, so its address is put back to the real host first (as
+    the candidate would read on the live web); everything else is the crawler's output as written.
+    """
+    from ke_finder.editor.accept import accept_candidate
+    from ke_finder.source.load import load_directory
+
+    text = (discovered["first"]["out"] / "candidates.json").read_text(encoding="utf-8")
+    site = tmp_path / "candidates.json"
+    site.write_text(text.replace(web.base("a"), "https://faerder.kommune.no"), encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    result = accept_candidate(site, "3911", data, write=True)
+    assert not result.validation_errors and result.written, result.validation_errors
+    written = (data / "municipalities" / "3911-faerder.yaml").read_text(encoding="utf-8")
+    assert "912 34 567" not in written and "Nordmann" not in written
+    ke = load_directory(data).municipalities["3911"].own_ke
+    assert ke is not None
+    assert {phone.e164 for phone in ke.phones} == {"+4733990110", "+4733990111", "+4733990112"}
+    assert ke.email == "koordinerende.enhet@a-kommune.example"
+    assert ke.web == "https://faerder.kommune.no/helse-og-omsorg/koordinerende-enhet/"
+    assert ke.source.evidence == "live-page"
+    fetched = candidates(discovered["first"]["out"])["3911"]["fetched_at"][:10]
+    assert ke.source.retrieved.isoformat() == fetched

@@ -110,7 +110,10 @@ def test_change_a_phone_download_validate_and_differ_only_there(form, site_url: 
     assert "-  - number: 95 19 34 80\n+  - number: '33 00 11 22'" in diff
     mail = form.locator(".ke-form__mail").get_attribute("href")
     assert mail.startswith("mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder%20kommune")
-    assert "33%2000%2011%2022" in mail and "yaml-language-server" in mail  # the diff and the whole file
+    # The diff; the whole file would make the link longer than mail clients take (2,000 characters): left out, and
+    # the hint says to attach the downloaded file.
+    assert "33%2000%2011%2022" in mail and "yaml-language-server" not in mail and len(mail) <= 2000
+    assert "Legg ved filen 3911-faerder.yaml du lastet ned" in form.locator(".ke-form__result").inner_text()
     propose = form.locator(".ke-form__propose").get_attribute("href")
     assert propose == "https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml"
 
@@ -264,9 +267,16 @@ PHONES = ["69 22 55 00", "+47 69 22 55 00", "0047 69225500", "69225500", "800 30
           "(69) 22 55 00", "815 00 000", "810 12 345", "880 12 345", "21 00 00 00", "09 12 34 56", ""]
 EMAILS = ["post@faerder.kommune.no", "ke@unn.no", "UNN-koordinerende.enhet@unn.no", "post@færder.kommune.no",
           "post@faerder", "post@@faerder.no", "post.@faerder.no", ".post@faerder.no", "po..st@faerder.no",
-          "post@faerder.test", "post@localhost", "post faerder@x.no", "post@-faerder.no", "a@b.c", "post@x.no "]
+          "post@faerder.test", "post@localhost", "post faerder@x.no", "post@-faerder.no", "a@b.c", "post@x.no ",
+          # Hidden recipients (issue 19): an encoded @ and a query that would add a bcc to every mailto: link.
+          "kontakt%40faerder.kommune.no?bcc=spy@evil.no", "post@faerder.kommune.no?bcc=spy@evil.no",
+          "post@faerder.kommune.no&cc=x@y.no", "\"post\"@faerder.kommune.no"]
 LINKS = ["https://faerder.kommune.no", "http://x.no/a?b=c", "javascript:alert(1)", "ftp://x.no", "https://x.no/a b",
-         "https://", "HTTPS://X.NO", "https://x.no/<script>"]
+         "https://", "HTTPS://X.NO", "https://x.no/<script>",
+         # Disguised hosts (issue 19): urllib reads faerder.kommune.no, a browser goes to evil.example.
+         "https://evil.example\\@faerder.kommune.no/", "https://evil.example@faerder.kommune.no/",
+         "https://u:p@faerder.kommune.no/", "https://faerder.kommune.no\u2028/", "https://127.0.0.1/",
+         "https://faerder.kommune.no/a@b", "https://lovdata.no/lov/2011-06-24-30/§7-2a"]
 TEXTS = ["Tjenestekontoret", "<b>x</b>", "{{ x }}", "a {% b", "JavaScript:void(0)", "1 < 2", "data:text/html,x", "a<b"]
 
 
@@ -462,3 +472,63 @@ def test_details_the_ke_confirmed_are_not_changed_without_saying_where_from(form
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Issue 19: every character YAML reads as a line break, and invisible ones, in every one-line field.
+INJECTED = {"#ke-unit": "x\u2028  injected: 1", "#ke-phone-label-1": "x\u2029  injected: 1",
+            "#ke-visiting-address": "x\u0085  injected: 1", "#ke-postal-address": "Torget\u202e 1",
+            "#ke-opening-hours": "08\u200b-15\tinjected: 1"}
+
+
+def test_line_breaks_yaml_knows_cannot_inject_a_key(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911")
+    for selector, text in INJECTED.items():
+        form.fill(selector, text)
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert form.locator(".ke-form__result").is_hidden()
+    for selector in INJECTED:
+        assert form.locator(selector).get_attribute("aria-invalid") == "true", selector
+    assert "Teksten har et usynlig tegn eller kontrolltegn" in form.locator(".ke-form__summary").inner_text()
+    # The writer itself refuses them too, whoever calls it: no value with a YAML line break is ever written.
+    refused = form.evaluate("""() => ["\\n", "\\r", "\\u0085", "\\u2028", "\\u2029"].map(c => {
+        try { KeYaml.keyValue(2, "unit", "x" + JSON.parse('"' + c + '"') + "  injected: 1", false); return false; }
+        catch (e) { return true; } })""")
+    assert refused == [True] * 5
+
+
+def test_disguised_links_and_hidden_recipients_are_refused(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911", "en/")
+    form.fill("#ke-web", "https://evil.example\\@faerder.kommune.no/")
+    form.fill("#ke-source-url", "https://evil.example@faerder.kommune.no/")
+    form.fill("#ke-email", "kontakt%40faerder.kommune.no?bcc=spy@evil.no")
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    for selector in ("#ke-web", "#ke-source-url", "#ke-email"):
+        assert form.locator(selector).get_attribute("aria-invalid") == "true", selector
+    assert form.locator(".ke-form__result").is_hidden()
+
+
+def test_every_field_has_the_data_rules_maximum_length(form, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    open_form(form, site_url, "kommune-3911")
+    limits = form.evaluate("() => Object.fromEntries([...document.querySelectorAll('.ke-form input:not([type=checkbox])')]"
+                           ".map(i => [i.id, i.maxLength]))")
+    assert limits["ke-unit"] == limits["ke-phone-label-1"] == limits["ke-opening-hours"] == rules["max_text_length"]
+    assert limits["ke-email"] == rules["email"]["max_length"] and limits["ke-web"] == rules["max_link_length"]
+    assert limits["ke-source-url"] == rules["max_link_length"]
+    assert all(n > 0 for n in limits.values()), limits
+
+
+def test_a_long_mail_leaves_the_file_out_and_says_so(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911")
+    got = form.evaluate("""() => { const long = "a: " + "x".repeat(3000), short = "a: b";
+        const parts = ["Rettelse", "", "Endringer:", "-a\\n+b"];
+        return [KeYaml.mailHref("redaksjon@example.org", "Rettelse: Færder", parts, ["Hele filen:", long]),
+                KeYaml.mailHref("redaksjon@example.org", "Rettelse: Færder", parts, ["Hele filen:", short]),
+                KeYaml.mailHref("redaksjon@example.org?bcc=spy@evil.no", "s", [], []), KeYaml.mailLimit]; }""")
+    long, short, hostile, limit = got
+    assert long["fileLeftOut"] and len(long["href"]) <= limit and "x" * 10 not in long["href"]
+    assert "Hele%20filen" not in long["href"] and long["href"].endswith("-a%0A%2Bb")
+    assert not short["fileLeftOut"] and short["href"].endswith("%0Aa%3A%20b")
+    assert hostile["href"].startswith("mailto:redaksjon@example.org%3Fbcc%3Dspy@evil.no?subject=")

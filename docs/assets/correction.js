@@ -487,11 +487,12 @@
   /* A mailto: link to the editors that every mail client opens: each part percent-encoded (no character of the
      address or the text can add a recipient or a header), and at most MAIL_LIMIT characters long. Above the
      limit the whole file is left out of the body and the result says so (the user attaches the downloaded file).
-     parts: the body's paragraphs; file: the file's text, the last part. Returns {href, fileLeftOut}. */
+     parts: the body's lines; file: the lines that carry the whole file (its heading and text), added last and
+     only when they fit. Returns {href, fileLeftOut}. */
   var MAIL_LIMIT = 2000;
   function mailHref(address, subject, parts, file) {
     var base = "mailto:" + encodeURIComponent(address).replace(/%40/g, "@") + "?subject=" + encodeURIComponent(subject) + "&body=";
-    var whole = base + encodeURIComponent(parts.concat([file]).join("\n"));
+    var whole = base + encodeURIComponent(parts.concat(file).join("\n"));
     if (whole.length <= MAIL_LIMIT) return { href: whole, fileLeftOut: false };
     // Without the file; should the changes alone still be too long, they are cut at a whole character.
     var chars = Array.from(parts.join("\n"));
@@ -1054,7 +1055,7 @@
       if (settings.email) {
         var subject = fill(W.mailSubject, { owner: owner, file: entry.file });
         var mailto = mailHref(settings.email, subject, [fill(W.mailIntro, { owner: owner }), sender, "",
-          W.mailDiff, diff, fill(W.mailFile, { file: entry.file })], after);
+          W.mailDiff, diff], [fill(W.mailFile, { file: entry.file }), after]);
         var mail = el("a", { href: mailto.href, class: "ke-form__mail", text: W.mail });
         result.appendChild(el("p", {}, [mail]));
         result.appendChild(el("p", { class: "ke-form__hint", text: fill(mailto.fileLeftOut ? W.mailFileLeftOut : W.mailHint, { email: settings.email, file: fileName }) }));

@@ -110,3 +110,36 @@ def test_every_template_works_under_the_policy(chromium, site_url: str, built_si
     page.wait_for_function("window.__csp.length > 0")
     assert page.evaluate("window.__ran") is None
     context.close()
+
+
+def _header_blocks(text: str) -> dict[str, dict[str, str]]:
+    """deploy/_headers as {path pattern: {header: value}} (detach lines '! Name' as value None)."""
+    blocks: dict[str, dict[str, str]] = {}
+    current = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            current = blocks.setdefault(line.strip(), {})
+        elif current is not None and line.strip().startswith("!"):
+            current[line.strip()[1:].strip()] = "DETACHED"
+        elif current is not None:
+            name, value = line.strip().split(":", 1)
+            current[f"{name}+"] = value.strip()
+    return blocks
+
+
+def test_sample_host_headers_allow_framing_of_embed_only() -> None:
+    root = Path(__file__).resolve().parent.parent / "deploy"
+    blocks = _header_blocks((root / "_headers").read_text(encoding="utf-8"))
+    site, embed = blocks["/*"], blocks["/embed/*"]
+    assert "frame-ancestors 'self'" in site["Content-Security-Policy+"] and site["X-Frame-Options+"] == "SAMEORIGIN"
+    assert site["X-Content-Type-Options+"] == "nosniff" and site["Referrer-Policy+"] == REFERRER_POLICY
+    assert embed["Content-Security-Policy"] == embed["X-Frame-Options"] == "DETACHED"
+    assert "frame-ancestors *" in embed["Content-Security-Policy+"] and "X-Frame-Options+" not in embed
+    nginx = (root / "nginx.conf").read_text(encoding="utf-8")
+    server, location = nginx.split("location /embed/ {", 1)
+    assert "frame-ancestors 'self'" in server and 'X-Frame-Options "SAMEORIGIN"' in server
+    assert "frame-ancestors *" in location and "X-Frame-Options" not in location.split("}", 1)[0]
+    for part in (server, location):  # nginx: a location's add_header replaces the inherited ones
+        assert 'X-Content-Type-Options "nosniff" always' in part and f'Referrer-Policy "{REFERRER_POLICY}"' in part

@@ -480,7 +480,9 @@ INJECTED = {"#ke-unit": "x\u2028  injected: 1", "#ke-phone-label-1": "x\u2029  i
             "#ke-opening-hours": "08\u200b-15\tinjected: 1"}
 
 
-def test_line_breaks_yaml_knows_cannot_inject_a_key(form, site_url: str) -> None:
+def test_line_breaks_yaml_knows_cannot_inject_a_key(form, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    assert set(rules["yaml_line_breaks"]) == {"\n", "\r", "\u0085", "\u2028", "\u2029"}  # characters.YAML_LINE_BREAKS
     open_form(form, site_url, "kommune-3911")
     for selector, text in INJECTED.items():
         form.fill(selector, text)
@@ -491,10 +493,11 @@ def test_line_breaks_yaml_knows_cannot_inject_a_key(form, site_url: str) -> None
         assert form.locator(selector).get_attribute("aria-invalid") == "true", selector
     assert "Teksten har et usynlig tegn eller kontrolltegn" in form.locator(".ke-form__summary").inner_text()
     # The writer itself refuses them too, whoever calls it: no value with a YAML line break is ever written.
-    refused = form.evaluate("""() => ["\\n", "\\r", "\\u0085", "\\u2028", "\\u2029"].map(c => {
-        try { KeYaml.keyValue(2, "unit", "x" + JSON.parse('"' + c + '"') + "  injected: 1", false); return false; }
-        catch (e) { return true; } })""")
-    assert refused == [True] * 5
+    # The writer itself refuses every one of the shared table's line breaks, whoever calls it, quoted or not.
+    refused = form.evaluate("""breaks => [...breaks].flatMap(c => [false, true].map(quoted => {
+        try { KeYaml.keyValue(2, "unit", "x" + c + "  injected: 1", quoted); return false; }
+        catch (e) { return true; } }))""", rules["yaml_line_breaks"])
+    assert refused == [True] * 10
 
 
 def test_disguised_links_and_hidden_recipients_are_refused(form, site_url: str) -> None:

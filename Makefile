@@ -11,15 +11,31 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: serve site release test test-fast lint validate bench browser-deps clean
+.PHONY: serve site release test test-fast lint validate bench browser-deps clean lock audit
 
-# The pinned tools, then the project itself in editable mode: `import ke_finder` works from the MkDocs hook,
+# The locked packages (requirements.txt: every package with its hashes, pip and setuptools included, so the venv
+# gets up-to-date installers too), then the project itself in editable mode, built with the locked setuptools
+# (no build isolation: nothing is downloaded outside the lock): `import ke_finder` works from the MkDocs hook,
 # scripts/ and tests/ without sys.path edits.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+# Re-lock after editing requirements.in (the direct pins): pip-tools resolves every indirect package and writes
+# requirements.txt with hashes. Pins already in requirements.txt are kept; `make lock LOCK_ARGS=--upgrade` takes
+# the newest versions the direct pins allow. Needs the package index (network).
+lock:
+	test -x $(VENV)/bin/pip-compile || $(MAKE) venv
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links $(LOCK_ARGS) --output-file requirements.txt requirements.in
+
+# Published advisories for the locked Python packages (pip-audit, the package index's vulnerability data) and the
+# npm tree (npm audit). An editor command that needs the network; it says which source could not be reached
+# instead of reporting "no known vulnerabilities" (README, 'Supply chain').
+audit: $(STAMP)
+	$(PY) scripts/audit.py
 
 venv: $(STAMP)
 

@@ -65,3 +65,12 @@ INVISIBLE_RE = re.compile(char_class(INVISIBLE))
 def strip_invisible(text: str) -> str:
     """Text without INVISIBLE characters: what a reader sees, and what the finder compares."""
     return INVISIBLE_RE.sub("", text)
+
+# Every character YAML reads as a line break (YAML 1.1, which PyYAML speaks: line feed, carriage return, next
+# line, line separator, paragraph separator). A value holding one is never written unquoted: the form's YAML
+# writer refuses it, and one-line fields refuse it in the schemas, with tab, vertical tab and form feed.
+YAML_LINE_BREAKS = "\n\r\u0085\u2028\u2029"
+NOT_IN_ONE_LINE = YAML_LINE_BREAKS + "\t\u000b\u000c"
+# The JSON Schema pattern of a one-line field (unit, phone labels, addresses, hours): Python re and JavaScript
+# read it alike.
+ONE_LINE_PATTERN = "^[^" + "".join(f"\\u{ord(c):04X}" for c in NOT_IN_ONE_LINE) + "]*$"

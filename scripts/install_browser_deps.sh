@@ -2,7 +2,7 @@
 # Install what the browser tests need, on a fresh Debian machine (CI runs as root):
 # Debian's Chromium (Playwright drives it through executable_path; no browser download), Debian's Java runtime
 # for the W3C Nu Html Checker, Debian's Hunspell with its nb/nn/en dictionaries for the spelling gate, and
-# axe-core, vnu-jar and Lighthouse from npm (pinned in package-lock.json).
+# axe-core, vnu-jar and Lighthouse from npm (pinned in package-lock.json, installed with no install scripts).
 # Idempotent and quiet when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,5 +37,6 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/buil
     echo "npm is missing: install Node.js (Debian package nodejs + npm)" >&2
     exit 1
   fi
-  npm ci --no-audit --no-fund --loglevel=error
+  # --ignore-scripts (also in .npmrc): vnu-jar's postinstall would download a Java runtime without a checksum.
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi

@@ -197,7 +197,7 @@ def test_suggest_a_correction_links(built_site: Path) -> None:
     nb = read(built_site, "kommune/3911")
     assert '<a href="https://example.org/ke-finder/edit/main/data/municipalities/3911-faerder.yaml">' in nb
     assert 'href="mailto:redaksjon@example.org?subject=Rettelse%3A%20F%C3%A6rder' in nb
-    assert "%28data/municipalities/3911-faerder.yaml%29" in nb
+    assert "%28data%2Fmunicipalities%2F3911-faerder.yaml%29" in nb  # every part encoded (links.mailto_href, RFC 6068)
     trust = read(built_site, "en/helseforetak/unn")
     assert "data/hospital-trusts/unn.yaml" in trust and "Suggest a correction" in trust
 

@@ -271,9 +271,16 @@ PHONES = ["69 22 55 00", "+47 69 22 55 00", "0047 69225500", "69225500", "800 30
           "(69) 22 55 00", "815 00 000", "810 12 345", "880 12 345", "21 00 00 00", "09 12 34 56", ""]
 EMAILS = ["post@faerder.kommune.no", "ke@unn.no", "UNN-koordinerende.enhet@unn.no", "post@færder.kommune.no",
           "post@faerder", "post@@faerder.no", "post.@faerder.no", ".post@faerder.no", "po..st@faerder.no",
-          "post@faerder.test", "post@localhost", "post faerder@x.no", "post@-faerder.no", "a@b.c", "post@x.no "]
+          "post@faerder.test", "post@localhost", "post faerder@x.no", "post@-faerder.no", "a@b.c", "post@x.no ",
+          # Hidden recipients (issue 19): an encoded @ and a query that would add a bcc to every mailto: link.
+          "kontakt%40faerder.kommune.no?bcc=spy@evil.no", "post@faerder.kommune.no?bcc=spy@evil.no",
+          "post@faerder.kommune.no&cc=x@y.no", "\"post\"@faerder.kommune.no"]
 LINKS = ["https://faerder.kommune.no", "http://x.no/a?b=c", "javascript:alert(1)", "ftp://x.no", "https://x.no/a b",
-         "https://", "HTTPS://X.NO", "https://x.no/<script>"]
+         "https://", "HTTPS://X.NO", "https://x.no/<script>",
+         # Disguised hosts (issue 19): urllib reads faerder.kommune.no, a browser goes to evil.example.
+         "https://evil.example\\@faerder.kommune.no/", "https://evil.example@faerder.kommune.no/",
+         "https://u:p@faerder.kommune.no/", "https://faerder.kommune.no\u2028/", "https://127.0.0.1/",
+         "https://faerder.kommune.no/a@b", "https://lovdata.no/lov/2011-06-24-30/§7-2a"]
 TEXTS = ["Tjenestekontoret", "<b>x</b>", "{{ x }}", "a {% b", "JavaScript:void(0)", "1 < 2", "data:text/html,x", "a<b"]
 
 
@@ -585,3 +592,60 @@ def test_a_related_page_is_offered_as_such_and_a_new_ke_page_replaces_it(form, s
     result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(path)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Issue 19: every character YAML reads as a line break, and invisible ones, in every one-line field.
+INJECTED = {"#ke-unit": "x\u2028  injected: 1", "#ke-phone-label-1": "x\u2029  injected: 1",
+            "#ke-visiting-address": "x\u0085  injected: 1", "#ke-postal-address": "Torget\u202e 1",
+            "#ke-opening-hours": "08\u200b-15\tinjected: 1"}
+
+
+def test_line_breaks_yaml_knows_cannot_inject_a_key(form, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    assert set(rules["yaml_line_breaks"]) == {"\n", "\r", "\u0085", "\u2028", "\u2029"}  # characters.YAML_LINE_BREAKS
+    open_form(form, site_url, "kommune-3911")
+    for selector, text in INJECTED.items():
+        form.fill(selector, text)
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    assert form.locator(".ke-form__result").is_hidden()
+    for selector in INJECTED:
+        assert form.locator(selector).get_attribute("aria-invalid") == "true", selector
+    assert "Teksten har et usynlig tegn eller kontrolltegn" in form.locator(".ke-form__summary").inner_text()
+    # The writer itself refuses them too, whoever calls it: no value with a YAML line break is ever written.
+    # The writer itself refuses every one of the shared table's line breaks, whoever calls it, quoted or not.
+    refused = form.evaluate("""breaks => [...breaks].flatMap(c => [false, true].map(quoted => {
+        try { KeYaml.keyValue(2, "unit", "x" + c + "  injected: 1", quoted); return false; }
+        catch (e) { return true; } }))""", rules["yaml_line_breaks"])
+    assert refused == [True] * 10
+
+
+def test_disguised_links_and_hidden_recipients_are_refused(form, site_url: str) -> None:
+    open_form(form, site_url, "kommune-3911", "en/")
+    form.fill("#ke-web", "https://evil.example\\@faerder.kommune.no/")
+    form.fill("#ke-source-url", "https://evil.example@faerder.kommune.no/")
+    form.fill("#ke-email", "kontakt%40faerder.kommune.no?bcc=spy@evil.no")
+    submit(form)
+    form.wait_for_selector(".ke-form__summary:not([hidden])")
+    for selector in ("#ke-web", "#ke-source-url", "#ke-email"):
+        assert form.locator(selector).get_attribute("aria-invalid") == "true", selector
+    assert form.locator(".ke-form__result").is_hidden()
+
+
+def test_every_field_has_the_data_rules_maximum_length(form, site_url: str, built_site: Path) -> None:
+    rules = json.loads((built_site / "assets/correction-rules.json").read_text(encoding="utf-8"))
+    open_form(form, site_url, "kommune-3911")
+    limits = form.evaluate("() => Object.fromEntries([...document.querySelectorAll('.ke-form input:not([type=checkbox])')]"
+                           ".map(i => [i.id, i.maxLength]))")
+    assert limits["ke-unit"] == limits["ke-phone-label-1"] == limits["ke-opening-hours"] == rules["max_text_length"]
+    assert limits["ke-email"] == rules["email"]["max_length"] and limits["ke-web"] == rules["max_link_length"]
+    assert limits["ke-source-url"] == rules["max_link_length"]
+    assert all(n > 0 for n in limits.values()), limits
+
+
+def test_mailto_links_encode_every_part(form, site_url: str) -> None:
+    """No character of the editors' address, the subject or the text can add a recipient or a header."""
+    open_form(form, site_url, "kommune-3911")
+    hostile = form.evaluate("""() => KeYaml.mailtoHref("redaksjon@example.org?bcc=spy@evil.no", "a&cc=x", "b\\n&to=y")""")
+    assert hostile.startswith("mailto:redaksjon@example.org%3Fbcc%3Dspy@evil.no?subject=a%26cc%3Dx&body=")
+    assert hostile.endswith("b%0A%26to%3Dy") and hostile.count("?") == 1 and hostile.count("&") == 1

@@ -178,10 +178,15 @@ def test_render_map_is_labelled_and_styled(fixture_geojson: Path):
     assert root.get("role") is None  # the links inside must stay reachable
     assert root.find(f"{SVG}title").get("id") == "map-title"
     assert root.find(f"{SVG}desc").get("id") == "map-desc"
-    style = root.find(f"{SVG}style").text
+    # No inline <style> (the content security policy allows none): the map's colours are in the site's stylesheet,
+    # and its patterns are the ones the stylesheet names.
+    assert root.find(f"{SVG}style") is None and "style=" not in svg
+    style = (ROOT / "docs/assets/ke.css").read_text(encoding="utf-8")
     for status in ("confirmed", "unconfirmed", "unknown", "shared"):
-        assert f".status-{status}{{" in style
+        assert f".ke-map .status-{status}{{" in style
     assert "a:focus path" in style
+    for pattern in ("stripes", "dots", "hatch"):
+        assert f"url(#map-{pattern})" in style and root.find(f".//{SVG}pattern[@id='map-{pattern}']") is not None
     assert "© Kartverket" in svg
     legend_text = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
     assert "Ukjent" in legend_text and "Bekreftet" in legend_text

@@ -319,9 +319,25 @@
     var formats = phone.formats.map(function (f) {
       return { re: full(f.pattern), leading: f.leading ? new RegExp("^(?:" + f.leading + ")") : null, format: f.format };
     });
-    var link = new RegExp(json.link);
+    var link = new RegExp(json.link, "u");
     var markup = new RegExp(json.markup, "i");
     var her = new RegExp(json.her_id);
+    // The data rules' forbidden characters (U+2028, U+2029, U+0085, bidi and zero-width characters among them),
+    // and what a one-line field refuses besides (line breaks, tab): ke_finder/characters.py, one table.
+    var forbidden = new RegExp(json.forbidden, "u");
+    var oneLine = new RegExp(json.one_line, "u");
+    var mailbox = new RegExp(json.email.pattern, "u");
+
+    /* ke_finder/links.py: the strict pattern (no backslash, no name@ before the host, a plain host), then the
+       browser's own WHATWG parser must find the same host and no user name or password. */
+    function linkCheck(text) {
+      var value = String(text);
+      if (value.length > json.max_link_length || value.indexOf("\\") !== -1 || !link.test(value)) return false;
+      var host = /^https?:\/\/([^\/?#:]+)/i.exec(value);
+      var parsed;
+      try { parsed = new URL(value); } catch (e) { return false; }
+      return !!host && parsed.hostname === host[1].toLowerCase() && !parsed.username && !parsed.password;
+    }
 
     /* libphonenumber's parse + is_valid_number for region NO, for what people type (documented subset:
        digits with spaces, dashes, dots or brackets, optionally +47 or 0047 in front; letters are refused). */
@@ -370,6 +386,7 @@
     function emailCheck(text) {
       var value = String(text);
       if (value.length > json.email.max_length || value.trim() !== value) return false;
+      if (!mailbox.test(value)) return false;  // only what a real mailbox needs: no %, ?, & or quotes
       var at = value.lastIndexOf("@");
       if (at < 1) return false;
       var local = value.slice(0, at), domain = value.slice(at + 1);
@@ -390,7 +407,11 @@
       json: json,
       phone: phoneCheck,
       email: emailCheck,
-      link: function (text) { return link.test(String(text)); },
+      link: linkCheck,
+      forbidden: function (text) { return forbidden.test(String(text)); },
+      oneLine: function (text) { return oneLine.test(String(text)); },
+      maxLink: json.max_link_length,
+      maxEmail: json.email.max_length,
       markup: function (text) { return markup.test(String(text)); },
       herId: function (text) { return her.test(String(text)); },
       maxText: json.max_text_length,
@@ -425,7 +446,9 @@
     return Array.from(text).some(function (ch) {
       var c = ch.codePointAt(0);
       if (c >= 0x20 && c <= 0x7e) return false;
-      return !(c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000) || c === 0xfeff;
+      // U+0085, U+2028 and U+2029 are line breaks to YAML: never printable in a plain or single-quoted scalar.
+      if (c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
+      return !((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000);
     });
   }
 
@@ -495,6 +518,16 @@
     return out + "'";
   }
 
+  var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+
+  /* A mailto: link to the editors: the address, the subject and the text each percent-encoded, so that no character
+     of them can add a recipient or a header (RFC 6068). How long a link may be is the result view's concern
+     (rules.block.mailto_limit). */
+  function mailtoHref(address, subject, text) {
+    return "mailto:" + encodeURIComponent(address).replace(/%40/g, "@") + "?subject=" + encodeURIComponent(subject) +
+      "&body=" + encodeURIComponent(text);
+  }
+
   /* "key: value" at an indent, as ruamel writes a new value: null, true/false, quoted (identifiers,
      phone numbers, dates) or a plain string in the style ruamel chooses. */
   function keyValue(indent, key, value, quoted) {
@@ -504,6 +537,9 @@
     if (value === true || value === false) return head + " " + value;
     if (Array.isArray(value)) return value.length ? head : head + " []";
     var text = String(value);
+    // Every character YAML reads as a line break (and any other control character) is refused: written plain
+    // or single-quoted it would end the value, and the next line could be read as a key of its own.
+    if (LINE_BREAK.test(text) || specialCharacters(text)) throw new Error("line break");
     if (!quoted && plainAllowed(text)) return head + writePlain(text, column, indent + 2);
     if (!quoted && text.indexOf("'") !== -1) throw new Error("double-quoted");
     return head + writeSingle(text, column, indent + 2);
@@ -725,7 +761,7 @@
     return out.join("\n") + "\n";
   }
 
-  window.KeYaml = { applyChange: applyChange, keOrder: KE_ORDER, sourceOrder: SOURCE_ORDER, keyValue: keyValue, unifiedDiff: unifiedDiff, yamlWord: function (t) { return YAML_WORDS.test(t); } };
+  window.KeYaml = { mailtoHref: mailtoHref, applyChange: applyChange, keOrder: KE_ORDER, sourceOrder: SOURCE_ORDER, keyValue: keyValue, unifiedDiff: unifiedDiff, yamlWord: function (t) { return YAML_WORDS.test(t); } };
   window.KeRules = { make: makeRules };
 
   /* ------------------------------------------------------------------ the form */
@@ -786,8 +822,9 @@
   var FIELDS = ["unit", "email", "web", "visiting_address", "postal_address", "opening_hours", "phone_hours", "her_id"];
   var HINTS = { unit: "unitHint", email: "emailHint", web: "webHint", her_id: "herHint" };
 
-  function field(id, label, value, hint, type) {
+  function field(id, label, value, hint, type, max) {
     var input = el("input", { id: id, name: id, type: type || "text", autocomplete: "off" });
+    if (max) input.setAttribute("maxlength", String(max));  // the data rules' limit (correction-rules.json)
     input.value = value || "";
     var wrap = el("div", { class: "ke-form__field" }, [el("label", { for: id, text: label })]);
     if (hint) {
@@ -827,7 +864,7 @@
     form.appendChild(errorBox);
 
     var unitSet = el("fieldset", {}, [el("legend", { text: W.unitLegend })]);
-    unitSet.appendChild(field("ke-unit", W.unit, ke.unit, W.unitHint));
+    unitSet.appendChild(field("ke-unit", W.unit, ke.unit, W.unitHint, "text", rules.maxText));
     var phoneSet = el("fieldset", { class: "ke-form__phones" }, [el("legend", { text: W.phones }),
       el("p", { class: "ke-form__hint", text: W.phoneHint })]);
     var phoneRows = el("div");
@@ -837,8 +874,8 @@
     function addPhoneRow(number, label) {
       var n = phoneRows.children.length + 1;
       var row = el("div", { class: "ke-form__phone" });
-      row.appendChild(field("ke-phone-" + n, fill(W.phoneNumber, { n: n }), number, null, "tel"));
-      row.appendChild(field("ke-phone-label-" + n, fill(W.phoneLabel, { n: n }), label));
+      row.appendChild(field("ke-phone-" + n, fill(W.phoneNumber, { n: n }), number, null, "tel", rules.maxText));
+      row.appendChild(field("ke-phone-label-" + n, fill(W.phoneLabel, { n: n }), label, null, "text", rules.maxText));
       var remove = el("button", { type: "button", class: "ke-form__button ke-form__button--secondary", text: fill(W.removePhone, { n: n }) });
       remove.addEventListener("click", function () { row.remove(); });
       row.appendChild(remove);
@@ -854,7 +891,8 @@
       var relatedWeb = key === "web" && related;
       unitSet.appendChild(field("ke-" + key.replace(/_/g, "-"), W[key], relatedWeb ? "" : ke[key],
                                 relatedWeb ? fill(W.relatedNow, { url: ke.web }) : HINTS[key] ? W[HINTS[key]] : null,
-                                key === "email" ? "email" : key === "web" ? "url" : "text"));
+                                key === "email" ? "email" : key === "web" ? "url" : "text",
+                                key === "email" ? rules.maxEmail : key === "web" ? rules.maxLink : rules.maxText));
     });
     form.appendChild(unitSet);
 
@@ -873,7 +911,7 @@
     }
 
     var srcSet = el("fieldset", {}, [el("legend", { text: W.sourceLegend })]);
-    srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || entry.owner_web || "", W.sourceHint, "url"));
+    srcSet.appendChild(field("ke-source-url", W.sourceUrl, (ke.source || {}).url || entry.owner_web || "", W.sourceHint, "url", rules.maxLink));
     srcSet.appendChild(evidenceNow(entry.ke));
     var confirm = el("input", { type: "checkbox", id: "ke-confirm", "aria-describedby": "ke-confirm-hint" });
     confirm.checked = !!(ke.source || {}).confirmed_by_ke;
@@ -925,12 +963,20 @@
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + id + "-error").trim());
       }
+      /* The data rules every field gets before anything is written (ke_finder/source/rules.py, published as
+         data-rules.json): no markup, no forbidden character (U+2028, U+2029, U+0085, bidi and zero-width
+         characters), one line only (no line break or tab), and the field's maximum length. */
+      function dataRules(id, v, max) {
+        if (rules.markup(v)) { fail(id, W.errMarkup); return false; }
+        if (rules.forbidden(v) || !rules.oneLine(v) || specialCharacters(v)) { fail(id, W.errSpecial); return false; }  // YAML would need double quotes
+        if (Array.from(v).length > max) { fail(id, fill(W.errLength, { n: Array.from(v).length, max: max })); return false; }
+        return true;
+      }
+      function maxOf(key) { return key === "email" ? rules.maxEmail : key === "web" ? rules.maxLink : rules.maxText; }
       function text(id, key, check) {
         var v = value(id);
         if (!v) return null;
-        if (rules.markup(v)) { fail(id, W.errMarkup); return v; }
-        if (specialCharacters(v)) { fail(id, W.errSpecial); return v; }  // YAML would need double quotes
-        if (Array.from(v).length > rules.maxText && key !== "email" && key !== "web") { fail(id, fill(W.errLength, { n: Array.from(v).length, max: rules.maxText })); return v; }
+        if (!dataRules(id, v, maxOf(key))) return v;
         if (check && !check(v)) return v;
         if (!QUOTED[key] && key !== "email" && key !== "web" && YAML_WORDS.test(v)) { fail(id, fill(W.errYamlWord, { value: v })); return v; }
         if (!QUOTED[key] && !plainAllowed(v) && v.indexOf("'") !== -1) { fail(id, W.errQuotes); return v; }
@@ -950,12 +996,12 @@
         var number = inputs[0].value.trim(), label = inputs[1].value.trim();
         if (!number && !label) return;
         if (!number) { fail(inputs[0].id, W.errPhoneLabelOnly); return; }
+        if (!dataRules(inputs[0].id, number, rules.maxText)) return;
+        if (label && !dataRules(inputs[1].id, label, rules.maxText)) return;
         var parsed = rules.phone(number);
         if (!parsed) { fail(inputs[0].id, fill(W.errPhone, { value: number })); return; }
         if (seen[parsed.e164]) { fail(inputs[0].id, fill(W.errPhoneTwice, { value: parsed.display })); return; }
         seen[parsed.e164] = true;
-        if (label && rules.markup(label)) { fail(inputs[1].id, W.errMarkup); return; }
-        if (label && specialCharacters(label)) { fail(inputs[1].id, W.errSpecial); return; }
         if (label && (YAML_WORDS.test(label) || (!plainAllowed(label) && label.indexOf("'") !== -1))) { fail(inputs[1].id, fill(W.errYamlWord, { value: label })); return; }
         // Only new numbers and addresses are asked about: what is already published was checked then.
         var listed = (ke.phones || []).some(function (p) { var q = rules.phone(p.number); return q && q.e164 === parsed.e164; });
@@ -978,6 +1024,7 @@
       if (needsPersonal.length && !personal.checked) needsPersonal.forEach(function (p) { fail(p.id, p.message); });
       var sourceUrl = value("ke-source-url");
       if (!sourceUrl) fail("ke-source-url", W.errSourceNeeded);
+      else if (!dataRules("ke-source-url", sourceUrl, rules.maxLink)) { /* said by dataRules */ }
       else if (!rules.link(sourceUrl)) fail("ke-source-url", fill(W.errLink, { value: sourceUrl }));
       // Every KE block says what we know (source.evidence): a new block needs it, and details the KE confirmed
       // cannot be changed by someone else without saying where the new ones come from.
@@ -1119,7 +1166,7 @@
       var subject = fill(change ? W.mailSubject : W.mailConfirmSubject, { owner: owner });
       var message = el("textarea", { id: "ke-message", class: "ke-form__message", readonly: "", rows: "8" });
       if (settings.email) {
-        var href = function (text) { return "mailto:" + settings.email + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(text); };
+        var href = function (text) { return mailtoHref(settings.email, subject, text); };
         var tooLong = href(body).length > rules.block.mailto_limit;
         if (tooLong) body = [fill(change ? W.mailIntro : W.mailConfirmIntro, { owner: owner }), sender, "", W.mailBlock, block].join("\n");
         if (href(body).length > rules.block.mailto_limit) {

@@ -19,11 +19,13 @@ import email_validator
 import phonenumbers
 import yaml
 
+from ..characters import ONE_LINE_PATTERN, YAML_LINE_BREAKS
 from ..exports.common import json_text, page_urls
+from ..links import LINK_PATTERN, MAILBOX_PATTERN, MAX_LINK_LENGTH, MAX_MAILBOX_LENGTH
 from ..model import Directory
 from ..model.records import municipality_org_name
 from ..paths import CORRECTION_ENTRY_DIR, LANGUAGES, correction_entry_id, municipality_path, trust_path
-from ..source import checks
+from ..source import checks, rules
 from . import contact_import
 from . import change_block
 from .change_block import base_hash
@@ -60,9 +62,16 @@ def browser_rules() -> dict[str, Any]:
     """Every rule the form checks, from the build's own constants."""
     return {
         "phone": phone_rules(),
-        "link": checks._SAFE_LINK.pattern,
+        "link": LINK_PATTERN,  # plus the WHATWG parser's host (new URL), as ke_finder/links.py does with ada
+        "max_link_length": MAX_LINK_LENGTH,
         "markup": checks._MARKUP.pattern,  # case-insensitive, as in checks.py
-        "email": {"max_length": 254, "special_use_domains": list(email_validator.SPECIAL_USE_DOMAIN_NAMES)},
+        "email": {"max_length": MAX_MAILBOX_LENGTH, "pattern": MAILBOX_PATTERN,
+                  "special_use_domains": list(email_validator.SPECIAL_USE_DOMAIN_NAMES)},
+        # The data rules' forbidden characters (invisible and control characters, U+2028/U+2029/U+0085
+        # included) for every field, and what a one-line field and the YAML writer refuse besides.
+        "forbidden": rules.rules_json()["forbidden_text_regex"],
+        "one_line": ONE_LINE_PATTERN,
+        "yaml_line_breaks": YAML_LINE_BREAKS,
         "her_id": contact_import.HER_ID.pattern,
         "max_text_length": contact_import.MAX_TEXT_LENGTH,
         "ke_keys": list(contact_import.KE_KEYS),

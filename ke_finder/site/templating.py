@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import paths as P
 from ..exports.jsonld import json_ld_text
+from ..links import is_safe_link, mailto_href
 from ..i18n import bcp47, language_name, law_name, t
 from ..model.coverage import is_old_lead, is_stale, shows_as_ke
 from .map_svg import svg_number
@@ -25,11 +26,16 @@ SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
 def safe_href(url: str) -> str:
-    """Only http(s), mailto and tel links; anything else becomes a dead '#'.
+    """Only http(s), mailto and tel links, and an http(s) link only with a host every browser reads alike
+    (ke_finder/links.py: no backslash, no name@ before the host); anything else becomes a dead '#'.
 
-    Validation already refuses other schemes; this is the second lock on the door.
+    Validation already refuses other schemes and disguised hosts; this is the second lock on the door.
     """
-    return url if isinstance(url, str) and url.lower().startswith(SAFE_SCHEMES) else "#"
+    if not isinstance(url, str) or not url.lower().startswith(SAFE_SCHEMES):
+        return "#"
+    if url.lower().startswith(("https://", "http://")) and not is_safe_link(url):
+        return "#"
+    return url
 
 
 def front_matter_value(text: str) -> Markup:
@@ -56,7 +62,7 @@ def make_environment() -> Environment:
                       keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
     env.globals.update(t=t, language_name=language_name, law_citation=law_citation, bcp47=bcp47, is_stale=is_stale, is_old_lead=is_old_lead,
                        shows_as_ke=shows_as_ke, P=P, Markup=Markup)
-    env.filters.update(safe_href=safe_href, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
+    env.filters.update(safe_href=safe_href, mailto=mailto_href, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
     return env
 
 
@@ -101,11 +107,12 @@ def _theme_root(context: Context) -> str:
 def theme_globals(feed_files: Mapping[str, str]) -> dict[str, Any]:
     """What the theme overrides (overrides/*.html) call: ke_t(key) — a word of the i18n table in the page's
     language, a KeyError for a language the table lacks (never another language's word) —, ke_root() — the
-    language's folder ('', 'nn/', 'en/') — and ke_feed() — its change feed. One table of words for the theme and
+    language's folder ('', 'nn/', 'en/') —, ke_feed() — its change feed — and ke_mailto(address, subject=…) — a
+    mailto: link with every part percent-encoded (ke_finder/links.py). One table of words for the theme and
     the generated pages; the MkDocs hook adds these to the theme's Jinja environment, with the exports' feed files."""
 
     @pass_context
     def feed(context: Context) -> str:
         return feed_files[_page_language(context)]
 
-    return {"ke_t": _theme_word, "ke_root": _theme_root, "ke_feed": feed}
+    return {"ke_t": _theme_word, "ke_root": _theme_root, "ke_feed": feed, "ke_mailto": mailto_href}

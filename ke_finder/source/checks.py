@@ -7,13 +7,13 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from ..links import is_mailbox, link_problem
 from .errors import DataError
 from .phones import InvalidPhone, normalise_phone
 from .rules import describe_char, excerpt, find_forbidden
 from .yamlsource import YamlDocument
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|\{\{|\{%|javascript:|data:text/html", re.IGNORECASE)
-_SAFE_LINK = re.compile(r"^https?://[^\s<>\"']+$")
 
 
 def check_text_is_inert(doc: YamlDocument, value: Any = None, path: tuple = ()) -> list[DataError]:
@@ -33,17 +33,49 @@ def check_text_is_inert(doc: YamlDocument, value: Any = None, path: tuple = ()) 
 
 
 def check_link(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
+    """A web address whose host Python and every browser read alike (ke_finder/links.py)."""
     if value is None or not isinstance(value, str):
         return []
-    if not _SAFE_LINK.match(value):
-        return [doc.error(path, f"{excerpt(value)} is not a web address",
-                          "only links that start with https:// or http:// are allowed")]
+    problem = link_problem(value)
+    if problem is not None:
+        return [doc.error(path, f"{excerpt(value)} is not a web address: {problem}",
+                          "write the address as the browser's address bar shows it, starting with https://")]
     return []
+
+
+# Fields that hold a web address, wherever they are in a file (a list under "sources" holds addresses too).
+LINK_KEYS = frozenset({"web", "website", "url", "services_source", "law_url", "sources"})
+
+
+def check_every_link(doc: YamlDocument, value: Any = None, path: tuple = ()) -> list[DataError]:
+    """Every web address of a file, in every kind of file: one rule, not one per block."""
+    value = doc.data if path == () and value is None else value
+    errors: list[DataError] = []
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if key in LINK_KEYS and isinstance(sub, str):
+                errors += check_link(doc, path + (key,), sub)
+            elif key in LINK_KEYS and isinstance(sub, list):
+                for i, item in enumerate(sub):
+                    if isinstance(item, str):
+                        errors += check_link(doc, path + (key, i), item)
+                    else:
+                        errors += check_every_link(doc, item, path + (key, i))
+            else:
+                errors += check_every_link(doc, sub, path + (key,))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            errors += check_every_link(doc, sub, path + (i,))
+    return errors
 
 
 def check_email(doc: YamlDocument, path: tuple, value: Any) -> list[DataError]:
     if not isinstance(value, str):
         return []
+    if not is_mailbox(value):
+        return [doc.error(path, f"{excerpt(value)} is not a valid e-mail address: only a plain mailbox is allowed",
+                          "write one shared mailbox of the unit, like post@kommune.no: letters, digits and . _ + - "
+                          "before the @, no %, ?, & or spaces")]
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -98,7 +130,6 @@ def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> l
             errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
     if block.get("email") is not None:
         errors += check_email(doc, path + ("email",), block.get("email"))
-    errors += check_link(doc, path + ("web",), block.get("web"))
     if block.get("web_kind") == "related-page" and not block.get("related_topic"):
         errors.append(doc.error(path + ("web_kind",), "a related page needs related_topic",
                                 "say what the page is about: individual-plan, child-coordinator or allocation-office"))
@@ -111,7 +142,6 @@ def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> l
                                     f"confirmed_by_ke is {str(confirmed).lower()} but evidence is '{evidence}'",
                                     "set evidence: ke-confirmed and confirmed_by_ke: true only when the KE itself "
                                     "checked the details; otherwise both say what was done"))
-        errors += check_link(doc, path + ("source", "url"), source.get("url"))
         for key in ("retrieved", "page_date"):
             errors += check_past_date(doc, path + ("source", key), source.get(key), today)
     return errors
@@ -127,13 +157,11 @@ def check_switchboard(doc: YamlDocument, path: tuple, block: Any, today: date) -
             errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
     if block.get("email") is not None:
         errors += check_email(doc, path + ("email",), block.get("email"))
-    errors += check_link(doc, path + ("url",), block.get("url"))
     if not block.get("phones") and not block.get("email"):
         errors.append(doc.error(path, "a switchboard block needs a phone number or an e-mail address",
                                 "write 'switchboard: null' when neither is known"))
     source = block.get("source")
     if isinstance(source, dict):
-        errors += check_link(doc, path + ("source", "url"), source.get("url"))
         for key in ("retrieved", "page_date"):
             errors += check_past_date(doc, path + ("source", key), source.get(key), today)
     return errors

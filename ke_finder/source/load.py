@@ -6,12 +6,12 @@ import io
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from slugify import slugify
 
 from . import inventory
-from .checks import check_ke_block, check_link, check_switchboard
+from ..links import web_host
+from .checks import check_every_link, check_ke_block, check_switchboard
 from .document import read_document
 from .errors import DataError, DataInvalid, display_path
 from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory, District, Helpline, HospitalTrust,
@@ -72,8 +72,7 @@ class _Loader:
         for key in ("ke", "regional_ke"):
             errors += check_ke_block(doc, (key,), data.get(key), self.today)
         errors += check_switchboard(doc, ("switchboard",), data.get("switchboard"), self.today)
-        for key in ("website", "services_source"):
-            errors += check_link(doc, (key,), data.get(key))
+        errors += check_every_link(doc)
         for i, region in enumerate(data.get("regions") or []):
             if isinstance(region, dict):
                 errors += check_ke_block(doc, ("regions", i, "regional_ke"), region.get("regional_ke"), self.today)
@@ -95,7 +94,7 @@ def host_of(url: str | None) -> str | None:
     """'https://www.skien.kommune.no/x' -> 'skien.kommune.no': the host without a leading 'www.'."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    host = web_host(url)  # as a browser reads it (ke_finder/links.py), never urllib's reading
     return host[4:] if host.startswith("www.") else host
 
 
@@ -108,7 +107,7 @@ def unofficial_host(web: str | None, official_site: str | None) -> str | None:
     page, site = host_of(web), host_of(official_site)
     if web is None or page is None or site is None or page == site:
         return None
-    return urlsplit(web).hostname
+    return web_host(web)
 
 
 def _changes(raw: list | None) -> tuple[Change, ...]:

@@ -34,7 +34,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..characters import CONTROL, INVISIBLE, char_class
+from ..characters import CONTROL, INVISIBLE, NOT_IN_ONE_LINE, ONE_LINE_PATTERN, YAML_LINE_BREAKS, char_class
+from ..links import LINK_PATTERN, MAILBOX_PATTERN, MAX_LINK_LENGTH, MAX_MAILBOX_LENGTH
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_CSV_BYTES = 2 * 1024 * 1024  # data/postal-codes.csv (170 KB) and spreadsheets for the contact importer
@@ -114,6 +115,17 @@ def rules_json() -> dict[str, Any]:
         "control": ranges(CONTROL),
         "forbidden_text_regex": _js_char_class(INVISIBLE + CONTROL),
         "finder_drops_regex": INVISIBLE_JS,
+        # Web addresses and mailboxes (ke_finder/links.py): a browser-side checker also parses a link with the
+        # WHATWG URL parser (new URL) and requires the same host and no user name or password.
+        "link_regex": LINK_PATTERN,
+        "max_link_characters": MAX_LINK_LENGTH,
+        "mailbox_regex": MAILBOX_PATTERN,
+        "max_mailbox_characters": MAX_MAILBOX_LENGTH,
+        # What YAML reads as a line break; one-line fields (unit, phone labels, addresses, hours) refuse these
+        # and tab, vertical tab and form feed.
+        "yaml_line_breaks": [f"U+{ord(c):04X}" for c in YAML_LINE_BREAKS],
+        "not_in_one_line": [f"U+{ord(c):04X}" for c in NOT_IN_ONE_LINE],
+        "one_line_regex": ONE_LINE_PATTERN,
         "phone_regex": "^[" + "".join("\\" + c if c in "-.()+" else c for c in PHONE_CHARACTERS)
                        + "".join(f"\\u{ord(c):04X}" for c in PHONE_SPACES) + "]+$",
     }

@@ -156,6 +156,12 @@ def parse_yaml(text: str, path: Path, display: str) -> tuple[YamlDocument | None
         mark = exc.problem_mark or exc.context_mark
         line, col = _line_col(mark)
         problem = rules.clip(exc.problem or str(exc))
+        if "maximum nesting depth" in problem:
+            # PyYAML 6.0.4's scanner refuses deep flow brackets ([[[…) while it looks ahead, before the events
+            # reach the depth check in _Builder.start: the same rule, in the same words.
+            return None, errors + [DataError(display, line, col, "", f"the blocks and lists are nested more than "
+                                             f"{rules.MAX_DEPTH} deep", "a data file nests a few levels; check the "
+                                             "indentation and the brackets")]
         return None, errors + [DataError(display, line, col, "", f"YAML syntax error: {problem}",
                                          "check indentation, colons and quotes on this line and the one above")]
     except yaml.YAMLError as exc:  # the reader: characters YAML does not allow

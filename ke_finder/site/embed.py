@@ -9,7 +9,8 @@ more Markdown pages would slow the whole build for files that need no theme, nav
 Each card shows what the KE's page shows, decided by the same model helpers (coverage.shows_as_ke: a related page
 or an old lead is never shown as the KE's contact), with the evidence sentence and date, and links with
 target="_top" so the full page opens in the window, not inside the host's frame. No script, no cookies, no
-third-party request: a Content-Security-Policy meta tag allows only the site's own stylesheet and logo.
+third-party request: the site's one content security policy (site/csp.py, the same meta tag every page carries)
+allows only the site's own stylesheet and logo; the card holds no script for it to allow.
 `/embed/` is the only part of the site other sites may frame (see the sample host configurations).
 """
 from __future__ import annotations
@@ -23,11 +24,11 @@ from jinja2 import Environment
 from ..model import Directory
 from ..model.coverage import shows_as_ke
 from ..paths import LANGUAGES, language_prefix, municipality_path, relative_url, trust_path
+from .csp import with_policy
 from .render import BABEL_LOCALE
 from .templating import make_environment, translator
 
 EMBED_DIR = "embed"
-CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; style-src 'self'"
 
 
 def embed_id(entity: Any) -> str:
@@ -49,10 +50,10 @@ def _card(env: Environment, directory: Directory, lang: str, entity: Any) -> str
         place = entity.name
     path = embed_path(entity)
     root = "../" * (path.count("/") + 1 + language_prefix(lang).count("/"))  # to the site's root (assets/)
-    return env.get_template("embed.html.j2").render(
+    return with_policy(env.get_template("embed.html.j2").render(
         lang=lang, tr=translator(lang), ke=ke, shown=shows_as_ke(ke, directory.today), owner=owner, place=place,
-        unknown=unknown, full_page=relative_url(path, page), assets=root + "assets/", csp=CONTENT_SECURITY_POLICY,
-        fmt_date=lambda value: format_date(value, "long", locale=BABEL_LOCALE[lang]))
+        unknown=unknown, full_page=relative_url(path, page), assets=root + "assets/",
+        fmt_date=lambda value: format_date(value, "long", locale=BABEL_LOCALE[lang])))
 
 
 def embed_cards(directory: Directory) -> dict[str, str]:

@@ -45,6 +45,9 @@ def axe_violations(page) -> list[dict]:
     # refuses inline scripts it has no hash for (ke_finder/site/csp.py), and the policy stays on while axe runs.
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    # Colours are judged as they end, not half-way through a fade (Material's back-to-top button fades in when a
+    # result scrolls the page; axe read its contrast mid-transition on a loaded machine).
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,

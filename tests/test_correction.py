@@ -498,7 +498,7 @@ def mail_body(page) -> str:
 
 
 def ke_apply(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ke_finder", "apply", "--data", str(data), "--date", "2026-11-30",
+    return subprocess.run([sys.executable, "-m", "ke_finder", "apply", "--data", str(data), "--date", "2026-12-07",
                            *args], capture_output=True, text=True, cwd=ROOT)
 
 
@@ -524,7 +524,7 @@ def test_ke_staff_journey_change_a_phone_and_confirm_everything(form, site_url: 
     removed = [line for line in before.splitlines() if line not in after.splitlines()]
     assert removed == ["  - number: 95 19 34 80"]
     assert after.replace("  - number: '33 00 11 22'", "  - number: 95 19 34 80").replace(
-        "changes:\n- date: '2026-11-30'\n  change: updated\n  fields:\n  - phones\n", "changes:\n") == before
+        "changes:\n- date: '2026-12-07'\n  change: updated\n  fields:\n  - phones\n", "changes:\n") == before
     assert "evidence: stored-copy" in after  # the sender's word alone confirms nothing
     # 2. "everything is correct" (the step the confirmation requests link to) -> a saved e-mail -> apply
     #    --confirmed-by-ke -> evidence ke-confirmed, that date

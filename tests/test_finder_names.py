@@ -29,7 +29,8 @@ def test_every_name_has_its_source_and_reaches_the_index(directory) -> None:
     index = build_finder_index(directory)
     tromso = next(row for row in index["m"] if row[0] == "5501")
     assert {"romsa", "tromssa"} <= set(tromso[3].split("|"))
-    assert {row[2] for row in index["h"]} == {"ous", "helse-bergen"}
+    assert {row[2] for row in index["h"] if row[1] != row[3]} == {"ous", "helse-bergen", "vestre-viken", "st-olavs", "unn"}
+    assert {row[2] for row in index["h"] if row[1] == row[3]} == set(directory.hospital_trusts)
 
 
 def test_a_name_for_an_unknown_municipality_or_trust_or_a_name_twice_is_an_error(data_dir) -> None:
@@ -72,7 +73,12 @@ def test_names_people_use_lead_to_the_right_page(page, site_url: str, lang: str)
                         ("Bodø sentrum", "kommune/1804/"), ("0 450", "kommune/0301/"), ("04 50 Oslo", "kommune/0301/"),
                         ("Rikshospitalet", "helseforetak/ous/"), ("Ullevål", "helseforetak/ous/"),
                         ("Radiumhospitalet", "helseforetak/ous/"), ("Aker sykehus", "helseforetak/ous/"),
-                        ("Haukeland universitetssykehus", "helseforetak/helse-bergen/")]:
+                        ("Haukeland universitetssykehus", "helseforetak/helse-bergen/"),
+                        ("Orkdal sjukehus", "helseforetak/st-olavs/"), ("UNN Harstad", "helseforetak/unn/"),
+                        ("Drammen sykehus", "helseforetak/vestre-viken/"),
+                        # a trust by its own name, with or without "HF"
+                        ("Sørlandet sykehus", "helseforetak/sorlandet-sykehus/"),
+                        ("Helse Stavanger HF", "helseforetak/helse-stavanger/")]:
         assert _enter(page, site_url, prefix, query) == root + path, query
     # "Haukeland" is a hospital and a postal place in Bergen: both are offered, Enter does not choose.
     page.goto(site_url + prefix)

@@ -18,6 +18,7 @@
       searchFor: function (q) { return "Søk etter «" + q + "»"; },
       searchWhere: "på hele nettstedet",
       hospital: function (trust) { return "sykehus i " + trust; },
+      trust: "helseforetak",
       noPostal: function (q) { return "Fant ikke postnummer " + q + ". Sjekk nummeret, eller skriv navnet på kommunen."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
@@ -41,6 +42,7 @@
       searchFor: function (q) { return "Søk etter «" + q + "»"; },
       searchWhere: "på heile nettstaden",
       hospital: function (trust) { return "sjukehus i " + trust; },
+      trust: "helseføretak",
       noPostal: function (q) { return "Fann ikkje postnummer " + q + ". Sjekk nummeret, eller skriv namnet på kommunen."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
@@ -64,6 +66,7 @@
       searchFor: function (q) { return "Search for “" + q + "”"; },
       searchWhere: "on the whole site",
       hospital: function (trust) { return "hospital in " + trust; },
+      trust: "hospital trust",
       noPostal: function (q) { return "Postal code " + q + " was not found. Check the number, or type the municipality's name."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " is in " + area + ". ";
@@ -440,7 +443,7 @@
       detail.className = "ke-finder__detail";
       if (s.detail === "postalCode") detail.textContent = self.text.postalCode + " " + s.code + " " + s.place;
       else if (s.detail === "district") detail.textContent = self.text.district(s.place);
-      else if (s.detail === "hospital") detail.textContent = self.text.hospital(s.place);
+      else if (s.detail === "hospital") detail.textContent = s.label === s.place ? self.text.trust : self.text.hospital(s.place);
       else if (s.detail === "search") detail.textContent = self.text.searchWhere;
       else if (s.detail === "place") detail.textContent = self.text.place(s.place);
       else if (s.detail === "municipalityNumber") detail.textContent = self.text.municipalityNumber + " " + s.code;

@@ -24,9 +24,14 @@ from .api_csv import csv_cell
 
 BOM = "\ufeff"
 DELIMITER = ";"
-_FIELDS = ("county_list_municipality", "ke_status", "county_list_shared", "unit", "phone", "email", "web",
-           "visiting_address", "postal_address", "opening_hours", "phone_hours", "her_id", "municipality_website",
-           "county_list_source", "county_list_source_date")
+
+
+def header(lang: str) -> list[str]:
+    """The column heads in the file's language, in the order of _cells."""
+    return [t("county_list_municipality", lang), t("ke_status", lang), t("county_list_shared", lang),
+            t("unit", lang), t("phone", lang), t("email", lang), t("web", lang), t("visiting_address", lang),
+            t("postal_address", lang), t("opening_hours", lang), t("phone_hours", lang), t("her_id", lang),
+            t("municipality_website", lang), t("county_list_source", lang), t("county_list_source_date", lang)]
 
 
 def status_text(row: CountyListRow, lang: str) -> str:
@@ -52,7 +57,7 @@ def county_csv(directory: Directory, county_number: str, lang: str) -> bytes:
     """The county's list: BOM, header row, one row per municipality; ';'-separated, CRLF, UTF-8."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([t(key, lang) for key in _FIELDS])
+    writer.writerow(header(lang))
     for row in county_list(directory, county_number):
         writer.writerow([csv_cell(value) for value in _cells(row, lang)])
     return (BOM + out.getvalue()).encode("utf-8")

@@ -62,8 +62,11 @@ def build_finder_index(directory: Directory) -> dict[str, Any]:
         "d": {m.number: [[d.number, d.name] for d in m.districts if d.residential]
               for m in municipalities if any(d.residential for d in m.districts)},
         # hospitals by their own names -> their trust's page: [[folded keys, name, trust id, trust name]]
+        # (each trust by its own name too, with and without "HF": a row whose name is the trust's name)
         "h": [["|".join(search_keys(h.names)), h.name, h.trust_id, directory.hospital_trusts[h.trust_id].name]
-              for h in directory.hospital_names],
+              for h in directory.hospital_names]
+             + [["|".join(search_keys((t.name, t.name.removesuffix(" HF")))), t.name, t.id, t.name]
+                for t in sorted(directory.hospital_trusts.values(), key=lambda t: sort_key(t.name))],
     }
 
 

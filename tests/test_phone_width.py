@@ -100,3 +100,10 @@ def test_text_at_phone_width_breaks_at_sensible_places(phone, site_url: str, lan
             broken[path] = words[:5]
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
     assert not broken, broken
+
+
+def test_displayed_addresses_may_break_after_dots_slashes_and_at() -> None:
+    from ke_finder.site.templating import address_breaks
+    assert address_breaks("www.bodo.kommune.no") == "www.<wbr>bodo.<wbr>kommune.<wbr>no"
+    assert address_breaks("post@a-b.no/x?y=<z>") == "post@<wbr>a-b.<wbr>no/<wbr>x?y=&lt;z&gt;"
+    assert address_breaks("no-dots") == "no-dots"

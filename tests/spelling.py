@@ -375,7 +375,7 @@ def _unit_texts(ke: KeUnit | None) -> Iterator[str]:
 
 
 def organisation_names(directory: Directory) -> Iterator[str]:
-    """The names of places and organisations: counties, regions, hospital trusts, cooperations, municipalities
+    """The names of places and organisations: counties, regions, hospital trusts and their hospitals, cooperations, municipalities
     (every official and Sami/Kven name), administrative centres, Oslo's districts, the helpline. They also occur
     inside sentences, so scripts/spelling_words.py puts their words into the word list."""
     for county in directory.counties.values():
@@ -384,6 +384,8 @@ def organisation_names(directory: Directory) -> Iterator[str]:
         yield region.name
     for trust in directory.hospital_trusts.values():
         yield trust.name
+    for hospital in directory.hospital_names:  # data/place-names.yaml, shown on the trust's page
+        yield from hospital.names
     for cooperation in directory.cooperations.values():
         yield from (cooperation.name, cooperation.host)
     for municipality in directory.municipalities.values():

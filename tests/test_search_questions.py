@@ -18,12 +18,14 @@ QUESTIONS = {
         ("har barnet mitt rett til barnekoordinator", "guides/coordinator/"),
         ("hvordan klager jeg på individuell plan", "guides/individual-plan/"),
         ("hva er en koordinerende enhet", "guides/what-is-ke/"),
+        ("Rikshospitalet", "helseforetak/ous/"),  # a hospital's own name finds its trust (data/place-names.yaml)
     ],
     "nn": [
         ("kva gjer eg om eg ikkje får individuell plan", "nn/guides/individual-plan/"),
         ("kven hjelper meg å samordne tenestene", "nn/guides/coordinator/"),
         ("kva er ei koordinerande eining", "nn/guides/what-is-ke/"),
         ("har eg rett til kontaktlege", "nn/guides/contact-doctor/"),
+        ("Orkdal sjukehus", "nn/helseforetak/st-olavs/"),
     ],
     "en": [
         ("who helps me coordinate my health services", "en/guides/coordinator/"),
@@ -31,6 +33,7 @@ QUESTIONS = {
         ("what do I do if I do not get an individual plan", "en/guides/individual-plan/"),
         ("how do I complain about my care coordinator in Tromsø", "en/guides/coordinator/"),
         ("what is a coordinating unit", "en/guides/what-is-ke/"),
+        ("Radiumhospitalet", "en/helseforetak/ous/"),
     ],
 }
 # A question no page answers in full: the search drops the word no page shares with the rest and says so.

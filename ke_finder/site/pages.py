@@ -71,6 +71,7 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
             title=t("trust_title", lang, name=trust.name),
             description=t("trust_lead", lang, name=trust.name),
             context={"data_file": trust.source_file, "correction_entry": correction_entry_id(trust), "trust": trust, "ke": trust.ke, "region": region,
+                     "hospital_names": [h.name for h in directory.hospital_names if h.trust_id == trust.id],
                      "municipalities": directory.municipalities_served_by(trust.id),
                      "districts": directory.districts_served_by(trust.id),
                      **_contact_extras(directory, trust, trust.ke, trust_path(trust.id), lang)},

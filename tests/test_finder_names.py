@@ -29,7 +29,8 @@ def test_every_name_has_its_source_and_reaches_the_index(directory) -> None:
     index = build_finder_index(directory)
     tromso = next(row for row in index["m"] if row[0] == "5501")
     assert {"romsa", "tromssa"} <= set(tromso[3].split("|"))
-    assert {row[2] for row in index["h"] if row[1] != row[3]} == {"ous", "helse-bergen", "vestre-viken", "st-olavs", "unn"}
+    assert {row[2] for row in index["h"] if row[1] != row[3]} == {"ous", "helse-bergen", "vestre-viken", "st-olavs", "unn",
+                                                               "helse-more-og-romsdal"}
     assert {row[2] for row in index["h"] if row[1] == row[3]} == set(directory.hospital_trusts)
 
 

@@ -78,6 +78,12 @@ def county_path(number: str) -> str:
     return f"{COUNTY_DIR}/{number}"
 
 
+def county_list_file(number: str, lang: str) -> str:
+    """Site-relative path of a county's contact list for spreadsheets, in a language:
+    'api/v1/fylke/46.csv' (bokmål), 'api/v1/fylke/46.nn.csv', 'api/v1/fylke/46.en.csv'."""
+    return f"api/v1/{COUNTY_DIR}/{number}{'' if lang == DEFAULT_LANGUAGE else '.' + lang}.csv"
+
+
 def cooperation_path(coop_id: str) -> str:
     return f"{COOPERATION_DIR}/{coop_id}"
 

@@ -111,12 +111,16 @@ class _TextParser(HTMLParser):
         self.names = names or DataTexts.of((), ())
         self.stack: list[tuple[str, str | None, bool]] = []   # (tag, lang in effect, inside a skipped element)
         self.texts: list[tuple[str | None, str]] = []
+        self.joined = False  # the last text ended at a <wbr>: the next text goes on the same word
 
     def _state(self) -> tuple[str | None, bool]:
         return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (None, False)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         lang, skipped = self._state()
+        if tag == "wbr":  # a line-break opportunity inside a word or address, not a break between words
+            self.joined = bool(self.texts)
+            return
         values = dict(attrs)
         if values.get("lang"):
             lang = (values["lang"] or "").split("-")[0].lower()
@@ -142,6 +146,12 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         lang, skipped = self._state()
+        if self.joined and not skipped and self.texts:
+            self.joined = False
+            last_lang, last = self.texts.pop()
+            self.texts.append((last_lang, last + data))
+            return
+        self.joined = False
         if not skipped and data.strip():
             self._add(lang, data)
 
@@ -365,7 +375,7 @@ def _unit_texts(ke: KeUnit | None) -> Iterator[str]:
 
 
 def organisation_names(directory: Directory) -> Iterator[str]:
-    """The names of places and organisations: counties, regions, hospital trusts, cooperations, municipalities
+    """The names of places and organisations: counties, regions, hospital trusts and their hospitals, cooperations, municipalities
     (every official and Sami/Kven name), administrative centres, Oslo's districts, the helpline. They also occur
     inside sentences, so scripts/spelling_words.py puts their words into the word list."""
     for county in directory.counties.values():
@@ -374,6 +384,8 @@ def organisation_names(directory: Directory) -> Iterator[str]:
         yield region.name
     for trust in directory.hospital_trusts.values():
         yield trust.name
+    for hospital in directory.hospital_names:  # data/place-names.yaml, shown on the trust's page
+        yield from hospital.names
     for cooperation in directory.cooperations.values():
         yield from (cooperation.name, cooperation.host)
     for municipality in directory.municipalities.values():

@@ -28,7 +28,9 @@ def test_finder_messages_on_a_nynorsk_page(page, site_url: str) -> None:
     page.fill("#ke-finder-input", "Xyzzyq")
     page.wait_for_function("document.querySelector('.ke-finder__status').textContent.length > 0")
     assert page.inner_text(".ke-finder__status") == (
-        "Fann ingen kommune for «Xyzzyq». Sjekk stavemåten, eller vel frå lista over fylke.")
+        "Fann ingen kommune for «Xyzzyq». Trykk Enter for å søkje etter det på heile nettstaden, "
+        "eller vel frå lista over fylke.")
+    assert page.get_by_role("option").all_inner_texts() == ["Søk etter «Xyzzyq» på heile nettstaden"]
 
 
 def test_service_filters_on_a_nynorsk_page(page, site_url: str) -> None:

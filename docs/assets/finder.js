@@ -14,7 +14,11 @@
   var TEXT = {
     nb: {
       count: function (n) { return n === 1 ? "1 forslag. Trykk Enter for å gå dit." : n + " forslag. Bruk pil opp og ned, og Enter."; },
-      none: function (q) { return "Fant ingen kommune for «" + q + "». Sjekk stavemåten, eller velg fra listen over fylker."; },
+      none: function (q) { return "Fant ingen kommune for «" + q + "». Trykk Enter for å søke etter det på hele nettstedet, eller velg fra listen over fylker."; },
+      searchFor: function (q) { return "Søk etter «" + q + "»"; },
+      searchWhere: "på hele nettstedet",
+      hospital: function (trust) { return "sykehus i " + trust; },
+      trust: "helseforetak",
       noPostal: function (q) { return "Fant ikke postnummer " + q + ". Sjekk nummeret, eller skriv navnet på kommunen."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
@@ -34,7 +38,11 @@
     },
     nn: {
       count: function (n) { return n === 1 ? "1 forslag. Trykk Enter for å gå dit." : n + " forslag. Bruk pil opp og ned, og Enter."; },
-      none: function (q) { return "Fann ingen kommune for «" + q + "». Sjekk stavemåten, eller vel frå lista over fylke."; },
+      none: function (q) { return "Fann ingen kommune for «" + q + "». Trykk Enter for å søkje etter det på heile nettstaden, eller vel frå lista over fylke."; },
+      searchFor: function (q) { return "Søk etter «" + q + "»"; },
+      searchWhere: "på heile nettstaden",
+      hospital: function (trust) { return "sjukehus i " + trust; },
+      trust: "helseføretak",
       noPostal: function (q) { return "Fann ikkje postnummer " + q + ". Sjekk nummeret, eller skriv namnet på kommunen."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " er på " + area + ". ";
@@ -54,7 +62,11 @@
     },
     en: {
       count: function (n) { return n === 1 ? "1 suggestion. Press Enter to go there." : n + " suggestions. Use the up and down arrows, then Enter."; },
-      none: function (q) { return "No municipality found for “" + q + "”. Check the spelling, or choose from the list of counties."; },
+      none: function (q) { return "No municipality found for “" + q + "”. Press Enter to search the whole site for it, or choose from the list of counties."; },
+      searchFor: function (q) { return "Search for “" + q + "”"; },
+      searchWhere: "on the whole site",
+      hospital: function (trust) { return "hospital in " + trust; },
+      trust: "hospital trust",
       noPostal: function (q) { return "Postal code " + q + " was not found. Check the number, or type the municipality's name."; },
       notMunicipality: function (code, place, area) {
         var where = place === area ? "" : (code ? code + " " : "") + place + " is in " + area + ". ";
@@ -128,8 +140,15 @@
         districts.push({ municipality: number, id: row[0], name: row[1], key: fold(row[1]), order: i });
       });
     });
+    /* Hospitals by the names people use ("Rikshospitalet", "Haukeland"): they lead to their trust's page. */
+    var hospitals = [];
+    (raw.h || []).forEach(function (row, i) {
+      row[0].split("|").forEach(function (key) {
+        hospitals.push({ key: key, name: row[1], trust: row[2], trustName: row[3], order: i });
+      });
+    });
     return { municipalities: municipalities, byNumber: byNumber, postal: postal, elsewhere: raw.x,
-             places: places, districts: districts };
+             places: places, districts: districts, hospitals: hospitals };
   }
 
   function scoreKey(key, q) {
@@ -144,7 +163,16 @@
    * Frogner"): dropped from the query unless nothing else is left. Sami and Kven words for
    * municipality included. */
   var FILLER = { kommune: 1, kommun: 1, kommuna: 1, herad: 1, municipality: 1, bydel: 1, bydelen: 1,
-                 district: 1, borough: 1, gielda: 1, suohkan: 1, tjielte: 1, kunta: 1, of: 1 };
+                 district: 1, borough: 1, gielda: 1, suohkan: 1, tjielte: 1, kunta: 1, of: 1,
+                 sentrum: 1, centre: 1, center: 1 };  // "Stryn sentrum": the town centre is the town
+
+  /* A postal code typed with a space ("0 450", "04 50") is the code: digits around one space are joined
+   * when they make four. */
+  function joinSpacedCode(q) {
+    return q.replace(/(^| )(\d{1,3}) (\d{1,3})(?= |$)/g, function (all, before, a, b) {
+      return (a + b).length === 4 ? before + a + b : all;
+    });
+  }
 
   function stripFiller(q) {
     var words = q.split(" ");
@@ -175,11 +203,12 @@
     });
     index.places.forEach(function (p) { visit(p.key, { kind: "place", place: p }); });
     index.districts.forEach(function (d) { visit(d.key, { kind: "district", district: d }); });
+    index.hospitals.forEach(function (h) { visit(h.key, { kind: "hospital", hospital: h }); });
   }
 
   /* Suggestions for a query: [{number, label, detail, hash?, exact}] plus an optional message. */
   function search(index, query) {
-    var q = stripFiller(fold(query));
+    var q = stripFiller(joinSpacedCode(fold(query)));
     var result = { suggestions: [], message: null, kind: "name" };
     if (!q) return result;
     if (/^\d+$/.test(q)) {
@@ -232,7 +261,9 @@
     } else if (typo) {
       result.message = ["didYouMean", query.trim(), result.suggestions.map(function (s) { return s.label; })];
     } else if (!result.suggestions.length) {
+      // Not a place: perhaps a topic ("koordinator for barn"). Offer to search the whole site for it.
       result.message = ["none", query.trim()];
+      result.suggestions = [{ search: query.trim(), label: query.trim(), detail: "search", exact: true }];
     }
     return result;
   }
@@ -242,6 +273,7 @@
     var dests = [];
     if (target.kind === "name") dests = [[target.m.number, 0, target.m.order]];
     else if (target.kind === "district") dests = [["d" + target.district.id, 0.5, target.district.order]];
+    else if (target.kind === "hospital") dests = [["h" + target.hospital.name, 0.8, target.hospital.order]];
     else if (target.place.elsewhere) dests = [["x" + target.place.key, 2, 0]];
     else dests = target.place.numbers.map(function (n, i) { return [n, 1, i]; });
     dests.forEach(function (d) {
@@ -259,6 +291,10 @@
       var d = t.district;
       return { number: d.municipality, label: d.name, detail: "district", place: index.byNumber[d.municipality].name,
                hash: "bydel-" + d.id, exact: hit.score === 0 };
+    }
+    if (t.kind === "hospital") {
+      var h = t.hospital;
+      return { trust: h.trust, label: h.name, detail: "hospital", place: h.trustName, exact: hit.score === 0 };
     }
     if (t.kind === "place") {
       var number = t.place.numbers[hit.order];
@@ -303,7 +339,7 @@
     var dests = {};
     var exact = {};
     suggestions.forEach(function (s, i) {
-      var key = s.number + "#" + (s.hash || "");
+      var key = s.trust ? "trust#" + s.trust : s.search ? "search#" : s.number + "#" + (s.hash || "");
       if (!dests.hasOwnProperty(key)) dests[key] = i;
       if (s.exact && !exact.hasOwnProperty(key)) exact[key] = i;
     });
@@ -402,11 +438,13 @@
       li.className = "ke-finder__option";
       var name = document.createElement("span");
       name.className = "ke-finder__name";
-      name.textContent = s.label;
+      name.textContent = s.search ? self.text.searchFor(s.label) : s.label;
       var detail = document.createElement("span");
       detail.className = "ke-finder__detail";
       if (s.detail === "postalCode") detail.textContent = self.text.postalCode + " " + s.code + " " + s.place;
       else if (s.detail === "district") detail.textContent = self.text.district(s.place);
+      else if (s.detail === "hospital") detail.textContent = s.label === s.place ? self.text.trust : self.text.hospital(s.place);
+      else if (s.detail === "search") detail.textContent = self.text.searchWhere;
       else if (s.detail === "place") detail.textContent = self.text.place(s.place);
       else if (s.detail === "municipalityNumber") detail.textContent = self.text.municipalityNumber + " " + s.code;
       else if (s.label.indexOf(s.detail) < 0) detail.textContent = s.detail;  // "Herøy (Nordland)" names it already
@@ -459,7 +497,10 @@
 
   Finder.prototype.go = function (i) {
     var s = this.suggestions[i];
-    if (s) window.location.href = this.root + "kommune/" + s.number + "/" + (s.hash ? "#" + s.hash : "");
+    if (!s) return;
+    if (s.search) window.location.href = this.root + "search/?q=" + encodeURIComponent(s.search);
+    else if (s.trust) window.location.href = this.root + "helseforetak/" + encodeURIComponent(s.trust) + "/";
+    else window.location.href = this.root + "kommune/" + s.number + "/" + (s.hash ? "#" + s.hash : "");
   };
 
   window.KEFinder = { fold: fold, prepare: prepare, search: search, destinationFor: destinationFor,

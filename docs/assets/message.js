@@ -168,8 +168,17 @@
     root.appendChild(out);
     var wanted = new URLSearchParams(location.search).get("kommune");
     if (wanted && municipalities.some(function (m) { return m.number === wanted; })) select.value = wanted;
-    select.addEventListener("change", function () { show(select.value); });
+    // The choice lives in the address (?kommune=3911), so a link to this helper for one municipality can be
+    // shared; replaceState keeps the Back button for leaving the page, not for undoing each choice.
+    select.addEventListener("change", function () { show(select.value); rememberInUrl(select.value); });
     if (select.value) show(select.value);
+
+    function rememberInUrl(number) {
+      if (!window.history || !history.replaceState) return;
+      var url = new URL(location.href);
+      if (number) url.searchParams.set("kommune", number); else url.searchParams.delete("kommune");
+      history.replaceState(history.state, "", url.href);
+    }
 
     function show(number) {
       out.textContent = "";

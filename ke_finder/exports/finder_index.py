@@ -35,14 +35,20 @@ def place_name(upper: str) -> str:
 
 def build_finder_index(directory: Directory) -> dict[str, Any]:
     """{'m': [[number, display name, county number, keys...]], 'c': counties, 'p': postal codes,
-    'x': non-municipalities, 'd': city districts people live in ({'0301': [[district number, name], ...]})}.
+    'x': non-municipalities, 'd': city districts people live in ({'0301': [[district number, name], ...]}),
+    'h': hospitals by the names people use ([[keys, name, trust id, trust name], ...])}.
 
     Postal place names ('Mosjøen', 'Sandvika') are not repeated: the browser folds them from 'p'.
 
     Language-neutral: names are proper names, and the page builds the URL for its own language.
     """
     municipalities = sorted(directory.municipalities.values(), key=lambda m: sort_key(m.display_name))
-    rows = [[m.number, m.display_name, m.county_number, "|".join(search_keys(m.all_names))] for m in municipalities]
+    # A town's Sami or Kven name ("Romsa", "Tromssa": data/place-names.yaml) finds its municipality like its own names.
+    towns: dict[str, list[str]] = {}
+    for town in directory.town_names:
+        towns.setdefault(town.municipality_number, []).append(town.name)
+    rows = [[m.number, m.display_name, m.county_number, "|".join(search_keys((*m.all_names, *towns.get(m.number, ()))))]
+            for m in municipalities]
     postal: dict[str, list[str]] = {}
     for code in sorted(directory.postal_codes):
         pc = directory.postal_codes[code]
@@ -55,6 +61,12 @@ def build_finder_index(directory: Directory) -> dict[str, Any]:
         "x": dict(sorted(NOT_MUNICIPALITIES.items())),
         "d": {m.number: [[d.number, d.name] for d in m.districts if d.residential]
               for m in municipalities if any(d.residential for d in m.districts)},
+        # hospitals by their own names -> their trust's page: [[folded keys, name, trust id, trust name]]
+        # (each trust by its own name too, with and without "HF": a row whose name is the trust's name)
+        "h": [["|".join(search_keys(h.names)), h.name, h.trust_id, directory.hospital_trusts[h.trust_id].name]
+              for h in directory.hospital_names]
+             + [["|".join(search_keys((t.name, t.name.removesuffix(" HF")))), t.name, t.id, t.name]
+                for t in sorted(directory.hospital_trusts.values(), key=lambda t: sort_key(t.name))],
     }
 
 

@@ -18,12 +18,14 @@ from ..paths import LANGUAGES
 from .api_csv import directory_csv
 from .api_json import API_SCHEMA_DIR, EDITOR_SCHEMAS, directory_json
 from .common import API_DIR, json_text
+from .county_lists import county_list_files
 from .hsds import hsds_dir, hsds_export
 from .vcard import vcard_files
 
 
 def open_data_files(directory: Directory) -> dict[str, bytes]:
-    """Site-relative path -> file content: every JSON, CSV, HSDS table (one set per language) and vCard of api/v1/."""
+    """Site-relative path -> file content: every JSON, CSV, HSDS table (one set per language), vCard and county
+    list (one per county and language) of api/v1/."""
     files: dict[str, bytes] = {}
     for name, doc in directory_json(directory).items():
         files[f"{API_DIR}/{name}"] = json_text(doc).encode("utf-8")
@@ -34,6 +36,7 @@ def open_data_files(directory: Directory) -> dict[str, bytes]:
             files[f"{hsds_dir(lang)}/{table}.json"] = json_text(rows).encode("utf-8")
     for path, text in vcard_files(directory).items():
         files[path] = text.encode("utf-8")
+    files.update(county_list_files(directory))  # api/v1/fylke/<number>[.nn|.en].csv, for Norwegian Excel
     return files
 
 

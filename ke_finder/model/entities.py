@@ -6,6 +6,7 @@ from datetime import date
 
 
 from .names import fold_to_base
+from .place_names import HospitalName, TownName
 from .quiz import Question
 
 # Numbers in the municipality register that are not municipalities (no KE): the postal register still uses them.
@@ -238,6 +239,8 @@ class Directory:
     helpline: Helpline
     postal_codes: dict[str, "PostalCode"] = field(default_factory=dict)
     quiz: list[Question] = field(default_factory=list)
+    town_names: list[TownName] = field(default_factory=list)        # data/place-names.yaml
+    hospital_names: list[HospitalName] = field(default_factory=list)
     today: date = field(default_factory=date.today)  # the build date: old leads are judged against it
 
     def ke_for(self, municipality: Municipality) -> KeUnit | None:

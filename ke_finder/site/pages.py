@@ -15,9 +15,10 @@ from ..i18n import t
 from ..model import Directory, HospitalTrust, KeUnit, Municipality, sort_key
 from ..model.coverage import (coverage_by_county, coverage_by_trust, coverage_total, map_status,
                               municipality_status)
+from ..model.county_list import county_list
 from ..paths import (COOPERATION_DIR, COUNTY_DIR, COVERAGE_PATH, LANGUAGES, QUIZ_PATH, SERVICE_DIR, TRUST_DIR,
-                     cooperation_path, county_path, language_url, municipality_path, page_url, relative_url,
-                     service_path, trust_path)
+                     cooperation_path, county_list_file, county_path, language_prefix, language_url,
+                     municipality_path, page_url, relative_url, service_path, trust_path)
 from ..paths import correction_entry_id
 from .map_svg import map_data
 from .quiz import QUIZ_ID
@@ -71,6 +72,7 @@ def _trust_pages(directory: Directory, lang: str) -> list[PageSpec]:
             title=t("trust_title", lang, name=trust.name),
             description=t("trust_lead", lang, name=trust.name),
             context={"data_file": trust.source_file, "correction_entry": correction_entry_id(trust), "trust": trust, "ke": trust.ke, "region": region,
+                     "hospital_names": [h.name for h in directory.hospital_names if h.trust_id == trust.id],
                      "municipalities": directory.municipalities_served_by(trust.id),
                      # Only districts people live in: "Uoppgitt bydel" and Marka are statistical rows (issue 18).
                      "districts": [(m, d) for m, d in directory.districts_served_by(trust.id) if d.residential],
@@ -90,13 +92,21 @@ def _counties_in_reading_order(directory: Directory) -> list:
     return sorted(directory.counties.values(), key=lambda c: sort_key(c.name))
 
 
+def _to_file(page_path: str, lang: str, file: str) -> str:
+    """A relative link from a generated page (any language) to a site-relative file such as a county's CSV."""
+    depth = len([p for p in (language_prefix(lang) + page_url(page_path)).split("/") if p])
+    return "../" * depth + file
+
+
 def _county_pages(directory: Directory, lang: str) -> list[PageSpec]:
     counties = _counties_in_reading_order(directory)
     pages = [PageSpec(
         path=county_path(c.number), lang=lang, template="county.md.j2",
         title=t("county_title", lang, name=c.name), description=t("county_lead", lang),
         context={"county": c, "municipalities": [(m, municipality_status(directory, m))
-                                                 for m in directory.municipalities_in_county(c.number)]},
+                                                 for m in directory.municipalities_in_county(c.number)],
+                 "contact_list": county_list(directory, c.number),
+                 "list_href": _to_file(county_path(c.number), lang, county_list_file(c.number, lang))},
     ) for c in counties]
     pages.append(PageSpec(
         path=f"{COUNTY_DIR}/index", lang=lang, template="counties.md.j2",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
@@ -56,13 +57,19 @@ def law_citation(citation: str, lang: str) -> Markup:
     return Markup.escape(law_name(citation, lang))
 
 
+def address_breaks(text: str) -> Markup:
+    """A web or e-mail address as shown, escaped, with a line-break opportunity (<wbr>) after each dot, slash
+    and @: on a phone "www.kristiansand.kommune.no" wraps after "kristiansand." instead of inside a word."""
+    return Markup(re.sub(r"([./@])(?=.)", r"\1<wbr>", str(Markup.escape(text))))
+
+
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("ke_finder.site", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, auto_reload=False)  # one build, no stat() per page
     env.globals.update(t=t, language_name=language_name, law_citation=law_citation, bcp47=bcp47, is_stale=is_stale, is_old_lead=is_old_lead,
                        shows_as_ke=shows_as_ke, P=P, Markup=Markup)
-    env.filters.update(safe_href=safe_href, mailto=mailto_href, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
+    env.filters.update(safe_href=safe_href, mailto=mailto_href, address_breaks=address_breaks, fm=front_matter_value, json_ld=json_ld_filter, svg_number=svg_number)
     return env
 
 

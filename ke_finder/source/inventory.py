@@ -22,7 +22,8 @@ from pathlib import Path
 from .errors import DataError, display_path
 
 ENTITY_FOLDERS = ("municipalities", "hospital-trusts", "cooperations")
-TOP_FILES = ("counties.yaml", "regions.yaml", "services.yaml", "postal-codes.csv", "quiz.yaml")
+TOP_FILES = ("counties.yaml", "regions.yaml", "services.yaml", "postal-codes.csv", "quiz.yaml",
+             "place-names.yaml")
 # The build's reference files (schemas, map, export formats): kept by developers, read by name.
 BUILD_FOLDERS = ("schemas", "api-schemas", "hsds-3.0", "geo")
 QUIET = {".gitkeep"}

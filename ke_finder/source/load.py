@@ -19,6 +19,7 @@ from ..model import (NOT_MUNICIPALITIES, Change, Cooperation, County, Directory,
 from .phones import normalise_phone
 from ..model.quiz import Question
 from ..paths import LANGUAGES
+from .place_names import load_place_names
 from .quiz import check_quiz
 from .rules import MAX_CSV_BYTES, excerpt
 from .schemas import SchemaSet
@@ -429,6 +430,8 @@ def load_directory(data_dir: Path, today: date | None = None,
                           helpline, postal_codes, today=loader.today)  # type: ignore[arg-type]
     resolve_references(loader, directory, m_docs, t_docs, c_docs)
     directory.quiz = load_quiz_questions(loader)
+    directory.town_names, directory.hospital_names = load_place_names(
+        loader, loader.known("municipality", municipalities), loader.known("hospital-trust", trusts))
     if warnings is not None:
         warnings.extend(sorted(set(loader.warnings)))
     if loader.errors:

@@ -121,3 +121,15 @@ def test_the_message_helpers_choice_is_in_its_address(page, site_url: str, lang:
     assert page.input_value("#ke-message-text") == text
     page.select_option("#ke-message-municipality", "")
     assert "kommune=" not in page.url
+
+
+def test_a_disguised_source_link_is_an_error(data_dir) -> None:
+    """A name's source is a link like every other in data: no user-info or backslash that sends a browser elsewhere."""
+    (data_dir / "place-names.yaml").write_text(
+        "towns: []\n"
+        "hospitals:\n"
+        "- {name: Ullevål sykehus, hospital_trust: nope, source: 'https://evil.example\\@ous-hf.no/'}\n",
+        encoding="utf-8")
+    with pytest.raises(DataInvalid) as failed:
+        load_directory(data_dir)
+    assert "place-names.yaml:3:" in str(failed.value) and "source" in str(failed.value)

@@ -120,16 +120,23 @@ def check_past_date(doc: YamlDocument, path: tuple, value: Any, today: date) -> 
     return []
 
 
-def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> list[DataError]:
-    """Rules for one KE block (a municipality's, a trust's, a cooperation's or a region's)."""
-    if not isinstance(block, dict):
-        return []
+def check_contacts(doc: YamlDocument, path: tuple, block: dict) -> list[DataError]:
+    """Phones and the mailbox of a block, a KE's or an owner's switchboard: one set of rules for every contact."""
     errors: list[DataError] = []
     for i, phone in enumerate(block.get("phones") or []):
         if isinstance(phone, dict):
             errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
     if block.get("email") is not None:
         errors += check_email(doc, path + ("email",), block.get("email"))
+    return errors
+
+
+def check_ke_block(doc: YamlDocument, path: tuple, block: Any, today: date) -> list[DataError]:
+    """Rules for one KE block (a municipality's, a trust's, a cooperation's or a region's)."""
+    if not isinstance(block, dict):
+        return []
+    errors: list[DataError] = []
+    errors += check_contacts(doc, path, block)
     if block.get("web_kind") == "related-page" and not block.get("related_topic"):
         errors.append(doc.error(path + ("web_kind",), "a related page needs related_topic",
                                 "say what the page is about: individual-plan, child-coordinator or allocation-office"))
@@ -152,11 +159,7 @@ def check_switchboard(doc: YamlDocument, path: tuple, block: Any, today: date) -
     if not isinstance(block, dict):
         return []
     errors: list[DataError] = []
-    for i, phone in enumerate(block.get("phones") or []):
-        if isinstance(phone, dict):
-            errors += check_phone(doc, path + ("phones", i, "number"), phone.get("number"))
-    if block.get("email") is not None:
-        errors += check_email(doc, path + ("email",), block.get("email"))
+    errors += check_contacts(doc, path, block)
     if not block.get("phones") and not block.get("email"):
         errors.append(doc.error(path, "a switchboard block needs a phone number or an e-mail address",
                                 "write 'switchboard: null' when neither is known"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ..links import link_problem
 from ..model.names import fold
 from ..model.place_names import HospitalName, TownName
 from .yamlsource import YamlDocument
@@ -36,6 +37,15 @@ def load_place_names(loader: _Reader, municipalities: set[str],
     seen: dict[str, tuple] = {}
     failed = False
 
+    def linked(url: str, where: tuple) -> None:
+        """The source's host as a browser reads it (ke_finder/links.py), like every other link in data."""
+        nonlocal failed
+        problem = link_problem(url)
+        if problem is not None:
+            failed = True
+            loader.error(doc, where, f"the source is not a web address: {problem}",
+                         "write the address as the browser's address bar shows it, starting with https://")
+
     def once(name: str, where: tuple) -> None:
         nonlocal failed
         key = fold(name)
@@ -46,6 +56,7 @@ def load_place_names(loader: _Reader, municipalities: set[str],
 
     for i, raw in enumerate(doc.data["towns"]):
         once(raw["name"], ("towns", i, "name"))
+        linked(raw["source"], ("towns", i, "source"))
         if raw["municipality"] not in municipalities:
             failed = True
             loader.error(doc, ("towns", i, "municipality"), f"no municipality has the number {raw['municipality']}",
@@ -55,6 +66,7 @@ def load_place_names(loader: _Reader, municipalities: set[str],
         also = tuple(raw.get("also") or ())
         for j, name in enumerate((raw["name"], *also)):
             once(name, ("hospitals", i, "name") if j == 0 else ("hospitals", i, "also", j - 1))
+        linked(raw["source"], ("hospitals", i, "source"))
         if raw["hospital_trust"] not in trusts:
             failed = True
             loader.error(doc, ("hospitals", i, "hospital_trust"), f"no hospital trust has the id {raw['hospital_trust']!r}",

@@ -17,10 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from ke_finder import pipeline
-from ke_finder.exports.feed import FEED_FILES
 from ke_finder.model import Directory
 from ke_finder.settings import BuildSettings, is_release
-from ke_finder.site.templating import theme_globals
 from ke_finder.source.errors import DataInvalid
 
 log = logging.getLogger("mkdocs.hooks.ke_pages")
@@ -83,12 +81,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_settings(config)
     _directory(config)
     return config
-
-
-def on_env(env, *, config: MkDocsConfig, files):
-    """The theme overrides take their words from the same i18n table as the generated pages (ke_t, ke_root, ke_feed)."""
-    env.globals.update(theme_globals(FEED_FILES))
-    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

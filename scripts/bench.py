@@ -150,11 +150,14 @@ def make_reference(project_docs: Path, source: Path, target: Path) -> int:
     """
     target.mkdir(parents=True)
     config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
+    # The theme's words stay (the overrides need ke_t); the data layer's hooks go.
+    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "hooks:\n  - hooks/theme_words.py\n", config, flags=re.M)
     config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
-    assert "hooks:" not in config and "ke_pages" not in config
+    assert "ke_pages" not in config and "content_policy" not in config
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(source / "overrides", target / "overrides")
+    (target / "hooks").mkdir()
+    shutil.copy2(source / "hooks" / "theme_words.py", target / "hooks" / "theme_words.py")
     count = 0
     for path in sorted(project_docs.rglob("*")):
         rel = path.relative_to(project_docs)

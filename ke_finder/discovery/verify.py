@@ -30,7 +30,8 @@ from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from ..editor.contact_import import FileChange, data_file_yaml, dump_text, quoted, validate_with_changes
+from ..editor.contact_import import (FileChange, add_change_item, data_file_yaml, dump_text, quoted,
+                                     validate_with_changes)
 from ..model import Directory, KeUnit
 from ..source.errors import DataError, display_path
 from . import report
@@ -182,14 +183,7 @@ def upgraded_text(path: Path, checked: date, source_url: str) -> str:
     source["evidence"] = "live-page"
     source["retrieved"] = quoted(checked.isoformat())
     source["confirmed_by_ke"] = False
-    item = document.__class__()
-    item["date"] = quoted(checked.isoformat())
-    item["change"] = "corrected"
-    item["fields"] = ["evidence"]
-    item["note"] = f"{CHANGE_NOTE}: {source_url}"[:500]
-    if document.get("changes") is None:
-        document["changes"] = []
-    document["changes"].insert(0, item)
+    add_change_item(document, checked, "corrected", ["evidence"], f"{CHANGE_NOTE}: {source_url}"[:500])
     return dump_text(yaml, document)
 
 

@@ -32,9 +32,10 @@ from ..model import Phone
 from ..source.errors import DataError, display_path
 from ..source.load import check_data
 from ..source.phones import InvalidPhone, normalise_phone
-from .contact_import import (KE_KEYS, SOURCE_KEYS, CellError, FileChange, PhoneUpdate, cooperation_memberships,
-                             data_file_yaml, dump_text, find_municipality_file, new_ke_block, open_municipality_file,
-                             parse_email, parse_link, parse_text, put, quoted, replace_phones, validate_with_changes)
+from .contact_import import (KE_KEYS, SOURCE_KEYS, CellError, FileChange, PhoneUpdate, add_change_item,
+                             cooperation_memberships, data_file_yaml, dump_text, find_municipality_file, new_ke_block,
+                             open_municipality_file, parse_email, parse_link, parse_text, put, quoted, replace_phones,
+                             validate_with_changes)
 
 CANDIDATES_SCHEMA = Path(__file__).resolve().parents[2] / "data" / "api-schemas" / "candidates.schema.json"
 CANDIDATES_FORMAT = "ke-finder-candidates/1"
@@ -359,16 +360,6 @@ def apply_switchboard(document: CommentedMap, candidate: dict[str, Any], chosen:
     return _plain(block) != before
 
 
-def add_change(document: CommentedMap, today: date, kind: str, fields: list[str]) -> None:
-    """One `changes:` item, newest first, as the schema and the change feed expect."""
-    changes = document.get("changes")
-    if not isinstance(changes, CommentedSeq):
-        changes = CommentedSeq()
-        document["changes"] = changes
-    item = CommentedMap([("date", quoted(today.isoformat())), ("change", kind), ("fields", CommentedSeq(fields))])
-    changes.insert(0, item)
-
-
 def accept_candidate(candidates_path: Path, owner: str, data_dir: Path, *, fields: list[str] | None = None,
                      write: bool = False, today: date | None = None) -> AcceptResult:
     """Accept one owner's candidate: the diff always, the file only with write=True and only when data validates."""
@@ -394,12 +385,12 @@ def accept_candidate(candidates_path: Path, owner: str, data_dir: Path, *, field
         fields_changed = apply_ke(document, candidate, chosen, result)
         ke_changed = _plain(document.get("ke")) != before
         if ke_changed:
-            add_change(document, today, "updated" if had_ke else "added", fields_changed)
+            add_change_item(document, today, "updated" if had_ke else "added", fields_changed)
     if chosen.switchboard_phones or chosen.switchboard_email:
         had_switchboard = document.get("switchboard") is not None
         sb_changed = apply_switchboard(document, candidate, chosen)
         if sb_changed:
-            add_change(document, today, "updated" if had_switchboard else "added", ["switchboard"])
+            add_change_item(document, today, "updated" if had_switchboard else "added", ["switchboard"])
     result.accepted = _summary(chosen, ke_changed, sb_changed)
     after = dump_text(data_file_yaml(), document)
     if after != file.before:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedSeq
 
 from ..model import Directory
 from ..paths import correction_entry_id
@@ -339,23 +339,12 @@ def work_out(incoming: Incoming, directory: Directory, data_dir: Path, *, confir
     if changed_fields:
         kind = "added" if was_new else (
             "confirmed" if changed_fields == ["evidence"] and confirmed_by_ke is not None else "updated")
-        add_change_item(document, today, kind, changed_fields)
+        ci.add_change_item(document, today, kind, changed_fields)
     after = ci.dump_text(yaml, document)
     if not summary:
         summary.append("nothing changes" + (" (the sender says everything is correct)" if block.is_confirmation_only
                                             else ""))
     return Applied(incoming, path, ci.display_path(path, data_dir.parent), file.before, after, summary, hints)
-
-
-def add_change_item(document: CommentedMap, today: date, kind: str, fields: list[str]) -> None:
-    """The change-log entry the feed publishes, newest first (data/schemas/changes.schema.json)."""
-    item = CommentedMap([("date", ci.quoted(today.isoformat())), ("change", kind),
-                         ("fields", CommentedSeq(fields))])
-    changes = document.get("changes")
-    if not isinstance(changes, CommentedSeq):
-        changes = CommentedSeq()
-        document["changes"] = changes
-    changes.insert(0, item)
 
 
 # ---------------------------------------------------------------- the whole run

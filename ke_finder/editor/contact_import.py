@@ -200,6 +200,18 @@ def quoted(text: str) -> SingleQuotedScalarString:
     return SingleQuotedScalarString(text)
 
 
+def add_change_item(document: CommentedMap, day: date, kind: str, fields: list[str], note: str | None = None) -> None:
+    """One `changes:` item, newest first, as the schema and the change feed expect (every editor tool writes it so)."""
+    item = CommentedMap([("date", quoted(day.isoformat())), ("change", kind), ("fields", CommentedSeq(fields))])
+    if note is not None:
+        item["note"] = note
+    changes = document.get("changes")
+    if not isinstance(changes, CommentedSeq):
+        changes = CommentedSeq()
+        document["changes"] = changes
+    changes.insert(0, item)
+
+
 # ---------------------------------------------------------------- reading the spreadsheet
 
 
